@@ -1,0 +1,67 @@
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier is a Sink that minifies HTML, CSS, JavaScript, JSON, SVG and XML
+// files before passing them on to Next; other files pass unchanged.
+type Minifier struct {
+	Next Sink
+	m    *minify.M
+}
+
+// NewMinifier returns a Minifier in front of next.
+func NewMinifier(next Sink) *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &Minifier{Next: next, m: m}
+}
+
+// mediaType returns the media type the minifier knows a file by, or "".
+func mediaType(name string) string {
+	switch Ext(name) {
+	case "html":
+		return "text/html"
+	case "css":
+		return "text/css"
+	case "js", "mjs":
+		return "application/javascript"
+	case "json":
+		return "application/json"
+	case "svg":
+		return "image/svg+xml"
+	case "xml":
+		return "application/xml"
+	}
+	return ""
+}
+
+// Write implements Sink.
+func (mf *Minifier) Write(name string, data []byte) error {
+	mt := mediaType(name)
+	if mt == "" {
+		return mf.Next.Write(name, data)
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	if err := mf.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	return mf.Next.Write(name, out.Bytes())
+}

@@ -1,0 +1,171 @@
+// Package publish writes a built site: to a folder that replaces the
+// previous output in one step, to memory for the development server, or to
+// nowhere for a check. A Minifier in front of any of them minifies each
+// file by its media type in the goroutine that writes it.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Sink receives the files of a site. Write may be called from several
+// goroutines at once; name is a slash-separated path such as
+// "fi/hankkeet/osku/index.html".
+type Sink interface {
+	Write(name string, data []byte) error
+}
+
+// checkName rejects names that would escape the output folder.
+func checkName(name string) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("publish: invalid output path %q", name)
+	}
+	return nil
+}
+
+// Discard is a Sink that keeps nothing; vitrin check renders into it.
+type Discard struct{}
+
+// Write implements Sink.
+func (Discard) Write(name string, _ []byte) error { return checkName(name) }
+
+// Memory is a Sink that keeps the files in memory.
+type Memory struct {
+	mu    sync.RWMutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// Write implements Sink.
+func (m *Memory) Write(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// File returns a file's contents.
+func (m *Memory) File(name string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	b, ok := m.files[name]
+	return b, ok
+}
+
+// Names returns the names of every file, sorted.
+func (m *Memory) Names() []string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return slices.Sorted(maps.Keys(m.files))
+}
+
+// Files returns a copy of the name → contents map.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return maps.Clone(m.files)
+}
+
+// Dir is a Sink that writes into a temporary folder next to the
+// destination and, on Commit, puts it in the destination's place, so that a
+// failed build leaves the previous output as it was.
+type Dir struct {
+	dest string
+	tmp  string
+	mu   sync.Mutex
+	made map[string]bool // folders already created
+}
+
+// NewDir prepares to write the site to dest. It refuses a non-empty dest
+// that does not look like a vitrin output, so that a wrong -dest cannot
+// wipe an unrelated folder.
+func NewDir(dest string) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	if entries, err := os.ReadDir(dest); err == nil && len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(dest, OutputMarker)); err != nil {
+			return nil, fmt.Errorf("%s holds files vitrin did not write (it has no %s); empty it or choose another -dest", dest, OutputMarker)
+		}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".vitrin-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp, made: map[string]bool{".": true}}, nil
+}
+
+// OutputMarker is a file every vitrin output has at its root.
+const OutputMarker = "catalog.json"
+
+// Write implements Sink.
+func (d *Dir) Write(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	dir := path.Dir(name)
+	d.mu.Lock()
+	made := d.made[dir]
+	d.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			return err
+		}
+		d.mu.Lock()
+		d.made[dir] = true
+		d.mu.Unlock()
+	}
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+// Commit puts the written site in the destination's place. The previous
+// output is replaced in one rename where the system allows it.
+func (d *Dir) Commit() error {
+	if _, err := os.Lstat(d.dest); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(d.tmp, d.dest)
+	}
+	if err := exchange(d.tmp, d.dest); err == nil {
+		return os.RemoveAll(d.tmp) // now holds the previous output
+	}
+	old := d.tmp + ".old"
+	if err := os.Rename(d.dest, old); err != nil {
+		return err
+	}
+	if err := os.Rename(d.tmp, d.dest); err != nil {
+		_ = os.Rename(old, d.dest)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort removes what was written; the destination is left as it was.
+func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+
+// TempDir returns the folder being written, for tests.
+func (d *Dir) TempDir() string { return d.tmp }
+
+// Ext returns the lowercase extension of a name without its dot.
+func Ext(name string) string {
+	return strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")
+}

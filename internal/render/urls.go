@@ -1,0 +1,64 @@
+package render
+
+import (
+	"path"
+	"strconv"
+	"strings"
+)
+
+// urls knows where every page of a language lives. Site paths have no
+// leading slash; a folder path ends with a slash and is written as
+// index.html in it.
+type urls struct {
+	lang     string
+	projects string // the projects segment, such as "hankkeet"
+	page     string // the pagination segment, such as "sivu"
+}
+
+func (u urls) home() string             { return u.lang + "/" }
+func (u urls) notFound() string         { return u.lang + "/404.html" }
+func (u urls) projectsList() string     { return u.lang + "/" + u.projects + "/" }
+func (u urls) project(id string) string { return u.projectsList() + id + "/" }
+
+// projectsPage returns the path of page n (from 1) of the project listing.
+func (u urls) projectsPage(n int) string {
+	if n <= 1 {
+		return u.projectsList()
+	}
+	return u.projectsList() + u.page + "/" + strconv.Itoa(n) + "/"
+}
+
+// reserved lists the segments under the projects folder that are not
+// project ids.
+func (u urls) reserved() []string { return []string{u.page} }
+
+// mediaDir is where the files of a project folder are published.
+func mediaDir(id string) string { return "media/projects/" + id + "/" }
+
+// outputFile returns the file a site path is written to.
+func outputFile(sitePath string) string {
+	if sitePath == "" || strings.HasSuffix(sitePath, "/") {
+		return sitePath + "index.html"
+	}
+	return sitePath
+}
+
+// relative returns a link from the page at site path from to the site path
+// to. Links are relative so that a site works under any base path and from
+// any host; only the 404 pages, which a server shows at any address, use
+// absolute paths.
+func relative(from, to string) string {
+	dir := from
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir) + "/"
+		if dir == "./" {
+			dir = ""
+		}
+	}
+	up := strings.Count(dir, "/")
+	rel := strings.Repeat("../", up) + to
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}

@@ -1,0 +1,436 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/vitrin-ssg/vitrin/internal/locale"
+	"github.com/vitrin-ssg/vitrin/internal/model"
+)
+
+// Page is what a layout receives. Its methods give UI strings, links
+// relative to the page and the site's navigation.
+type Page struct {
+	r  *renderer
+	lc *langCtx
+
+	Kind        string // root, home, projects, project, notfound
+	Lang        string
+	Path        string // the page's site path, such as "fi/hankkeet/osku/"
+	Title       string // the page's heading
+	Description string
+	Canonical   string       // absolute URL
+	Alternates  []Alternate  // hreflang links to real translations
+	Switcher    []SwitchLink // the language switcher
+	Crumbs      []Crumb      // breadcrumbs above the heading; the page itself not included
+	NoIndex     bool         // ask search engines not to index the page
+
+	Project *ProjectView
+	Listing *ListingView
+	Home    *HomeView
+	Root    *RootView
+
+	absolute bool // links as absolute paths, for 404 pages
+}
+
+// Alternate is a hreflang link.
+type Alternate struct {
+	Lang, URL string
+}
+
+// SwitchLink is one entry of the language switcher.
+type SwitchLink struct {
+	Lang    string
+	Name    string // the language's name in itself
+	URL     string // site path
+	Current bool
+	// Translated is true when the target page is written in its
+	// language, false when it shows a project in its original language.
+	Translated bool
+}
+
+// Crumb is a step of the breadcrumb trail.
+type Crumb struct {
+	Name, URL string
+}
+
+// NavItem is an entry of the main navigation.
+type NavItem struct {
+	Name, URL string
+	Current   bool
+}
+
+// T returns the UI string key in the page's language, with {name}
+// placeholders filled from pairs of arguments.
+func (p *Page) T(key string, args ...any) (string, error) {
+	msg, ok := p.lc.strings[key]
+	if !ok {
+		return "", fmt.Errorf("the UI string %q is missing in %s", key, p.Lang)
+	}
+	return format(msg.Other, args...), nil
+}
+
+// TN returns the plural UI string key for the count n, with {n} written by
+// the language's number conventions.
+func (p *Page) TN(key string, n int, args ...any) (string, error) {
+	msg, ok := p.lc.strings[key]
+	if !ok {
+		return "", fmt.Errorf("the UI string %q is missing in %s", key, p.Lang)
+	}
+	s := msg.Other
+	if msg.One != "" && p.lc.loc.PluralOne(n) {
+		s = msg.One
+	}
+	return format(s, append([]any{"n", p.lc.loc.Integer(int64(n))}, args...)...), nil
+}
+
+// Rel returns a link from this page to a site path.
+func (p *Page) Rel(to string) string {
+	if p.absolute {
+		return p.r.site.Config.BasePath() + to
+	}
+	return relative(p.Path, to)
+}
+
+// Asset returns a link from this page to a static file of the theme.
+func (p *Page) Asset(name string) (string, error) {
+	out, ok := p.r.theme.Asset(name)
+	if !ok {
+		return "", fmt.Errorf("the theme has no static file %q", name)
+	}
+	return p.Rel(out), nil
+}
+
+// SiteTitle returns the site's name in the page's language.
+func (p *Page) SiteTitle() string { return p.lc.siteTitle }
+
+// HeadTitle returns the text of the <title> element.
+func (p *Page) HeadTitle() string {
+	if p.Kind == "home" || p.Kind == "root" || p.Title == "" {
+		return p.lc.siteTitle
+	}
+	return p.Title + " – " + p.lc.siteTitle
+}
+
+// Nav returns the main navigation.
+func (p *Page) Nav() []NavItem {
+	u := p.lc.urls
+	home, _ := p.T("nav_home")
+	projects, _ := p.T("nav_projects")
+	return []NavItem{
+		{Name: home, URL: u.home(), Current: p.Kind == "home"},
+		{Name: projects, URL: u.projectsList(), Current: p.Kind == "projects" || p.Kind == "project"},
+	}
+}
+
+// HomeURL returns the site path of the home page in the page's language.
+func (p *Page) HomeURL() string { return p.lc.urls.home() }
+
+// CatalogURL returns the site path of the open data file.
+func (p *Page) CatalogURL() string { return "catalog.json" }
+
+// OGLocale returns the page language as an Open Graph locale: fi_FI.
+func (p *Page) OGLocale() string {
+	switch p.Lang {
+	case "fi":
+		return "fi_FI"
+	case "et":
+		return "et_EE"
+	case "sv":
+		return "sv_SE"
+	}
+	return p.Lang
+}
+
+// Txt is a text with its language. Foreign is true when the language
+// differs from the page's: layouts then mark it with lang.
+type Txt struct {
+	S       string
+	Lang    string
+	Foreign bool
+}
+
+func (lc *langCtx) txt(t model.Text) Txt {
+	s, lang := t.In(lc.lang)
+	return Txt{S: s, Lang: lang, Foreign: lang != lc.lang}
+}
+
+// TermView is a vocabulary term in the page's language.
+type TermView struct {
+	Key, Label string
+}
+
+func (lc *langCtx) term(v *model.Vocabulary, key string) *TermView {
+	t := v.Term(key)
+	if t == nil {
+		return nil
+	}
+	s, _ := t.Label.In(lc.lang)
+	return &TermView{Key: key, Label: s}
+}
+
+func (lc *langCtx) terms(v *model.Vocabulary, keys []string) []TermView {
+	out := make([]TermView, 0, len(keys))
+	for _, k := range keys {
+		if t := lc.term(v, k); t != nil {
+			out = append(out, *t)
+		}
+	}
+	return out
+}
+
+// ProjectView is a project as one language's pages show it.
+type ProjectView struct {
+	ID       string
+	URL      string // site path of the project page in this language
+	Fallback bool   // shown in its original language
+	TextLang string // the language of the title, summary and body shown
+	// OriginalLanguage names the project's original language in the
+	// page's language.
+	OriginalLanguage string
+	// Languages are the languages the project is written in, with the
+	// project page in each.
+	Languages []SwitchLink
+
+	Title, Summary Txt
+	Body           template.HTML // only on the project page
+
+	Status, StatusLabel string
+	Period              string
+	Start, End          string // ISO, for <time datetime>
+	Organisation        string
+	Partners            []string
+	Funder              *TermView
+	FunderURL           string
+	Programme           *TermView
+	Fund                *TermView
+	Measure             *TermView
+	Region              *TermView
+	Municipalities      []TermView
+	Themes              []TermView
+	TargetGroups        []TermView
+	ProjectNumber       string
+	Leader              string // "yes", "no" or ""
+	Budget              *BudgetView
+	EU                  bool // co-funded by an EU fund
+	Indicators          []IndicatorView
+	Contacts            []ContactView
+	Links               []LinkView
+	Attachments         []LinkView
+	Image               *ImageView
+}
+
+// BudgetView is a budget written out in the page's language.
+type BudgetView struct {
+	Total       string
+	Rows        []FundingRow
+	Hundred     string // 100 % written in the language
+	Support     string // the sum of public support, or ""
+	SupportRate string // its share of the total, or ""
+}
+
+// FundingRow is one funding source.
+type FundingRow struct {
+	Kind   string
+	Name   Txt // empty when the source has no name
+	Amount string
+	Share  string
+}
+
+// IndicatorView is a result or goal written out.
+type IndicatorView struct {
+	Label Txt
+	Value string // the number with its unit
+	Unit  Txt
+}
+
+// ContactView is a contact.
+type ContactView struct {
+	Name  string
+	Role  Txt
+	Email string
+	Phone string
+	Tel   string // the phone number for a tel: link
+}
+
+// LinkView is a link or an attachment.
+type LinkView struct {
+	URL   string // absolute for links, a site path for attachments
+	Label Txt
+	Size  string // the file size of an attachment
+}
+
+// ImageView is a project image.
+type ImageView struct {
+	URL           string // site path
+	Alt           Txt
+	Width, Height int // 0 when unknown
+}
+
+func dateParts(d model.Date) (int, int, int) { return d.Year, d.Month, d.Day }
+
+// projectView builds the view of a project for a language's pages.
+func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
+	loc := lc.loc
+	vs := r.site.Vocab
+	v := &ProjectView{
+		ID:             p.ID,
+		URL:            lc.urls.project(p.ID),
+		Fallback:       !p.HasLang(lc.lang),
+		Title:          lc.txt(p.Title),
+		Summary:        lc.txt(p.Summary),
+		Organisation:   p.Organisation,
+		Partners:       p.Partners,
+		Funder:         lc.term(vs.Get(model.VocabFunders), p.Funder),
+		FunderURL:      vs.Get(model.VocabFunders).Term(p.Funder).Attr("url"),
+		Programme:      lc.term(vs.Get(model.VocabProgrammes), p.Programme),
+		Fund:           lc.term(vs.Get(model.VocabFunds), p.Fund),
+		Measure:        lc.term(vs.Get(model.VocabMeasures), p.Measure),
+		Region:         lc.term(vs.Get(model.VocabRegions), p.Region),
+		Municipalities: lc.terms(vs.Get(model.VocabMunicipalities), p.Municipalities),
+		Themes:         lc.terms(vs.Get(model.VocabThemes), p.Themes),
+		TargetGroups:   lc.terms(vs.Get(model.VocabTargetGroups), p.TargetGroups),
+		ProjectNumber:  p.ProjectNumber,
+	}
+	v.TextLang = v.Title.Lang
+	v.OriginalLanguage = loc.LanguageName(p.Original)
+	for _, other := range r.site.Config.Languages {
+		v.Languages = append(v.Languages, SwitchLink{
+			Lang: other, Name: locale.Autonym(other), URL: r.lang[other].urls.project(p.ID),
+			Current: other == lc.lang, Translated: p.HasLang(other),
+		})
+	}
+	st := p.Period.Status(r.site.Now)
+	v.Status = string(st)
+	v.StatusLabel = lc.strings["status_"+string(st)].Other
+	y1, m1, d1 := dateParts(p.Period.Start)
+	y2, m2, d2 := dateParts(p.Period.End)
+	if y1 != 0 {
+		v.Period = loc.Period(y1, m1, d1, y2, m2, d2)
+	}
+	v.Start, v.End = p.Period.Start.String(), p.Period.End.String()
+	if p.Leader != nil {
+		v.Leader = "no"
+		if *p.Leader {
+			v.Leader = "yes"
+		}
+	}
+	if b := p.Budget; b != nil && b.Total > 0 {
+		bv := &BudgetView{Total: loc.Money(int64(b.Total), b.Currency), Hundred: loc.Percent(1)}
+		for _, f := range b.Funding {
+			bv.Rows = append(bv.Rows, FundingRow{
+				Kind:   string(f.Kind),
+				Name:   lc.txt(f.Name),
+				Amount: loc.Money(int64(f.Amount), b.Currency),
+				Share:  loc.Percent(f.Share),
+			})
+		}
+		if amount, share, ok := b.Support(); ok && amount > 0 {
+			bv.Support = loc.Money(int64(amount), b.Currency)
+			bv.SupportRate = loc.Percent(share)
+		}
+		v.Budget = bv
+		for _, f := range b.Funding {
+			if f.Kind == model.FundEU {
+				v.EU = true
+			}
+		}
+	}
+	if vs.Get(model.VocabFunds).Term(p.Fund).Attr("eu") == "true" {
+		v.EU = true
+	}
+	for _, ind := range p.Indicators {
+		value := loc.Number(ind.Value, ind.Decimals)
+		if ind.Approximate {
+			value = loc.Approximate(value)
+		}
+		v.Indicators = append(v.Indicators, IndicatorView{Label: lc.txt(ind.Label), Value: value, Unit: lc.txt(ind.Unit)})
+	}
+	for _, c := range p.Contacts {
+		v.Contacts = append(v.Contacts, ContactView{
+			Name: c.Name, Role: lc.txt(c.Role), Email: c.Email, Phone: c.Phone,
+			Tel: strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(c.Phone),
+		})
+	}
+	for _, l := range p.Links {
+		v.Links = append(v.Links, LinkView{URL: l.URL, Label: lc.txt(l.Label)})
+	}
+	for _, a := range p.Attachments {
+		lv := LinkView{URL: mediaDir(p.ID) + a.File, Label: lc.txt(a.Label)}
+		if m := r.media[p.ID][a.File]; m != nil {
+			lv.Size = fileSize(loc, m.size)
+		}
+		v.Attachments = append(v.Attachments, lv)
+	}
+	if img := p.Image; img != nil && img.Src != "" {
+		iv := &ImageView{URL: mediaDir(p.ID) + img.Src, Alt: lc.txt(img.Alt)}
+		if m := r.media[p.ID][img.Src]; m != nil {
+			iv.Width, iv.Height = m.width, m.height
+		}
+		v.Image = iv
+	}
+	return v
+}
+
+// fileSize writes a file size: 12 kt, 1,4 Mt.
+func fileSize(loc *locale.Locale, n int64) string {
+	unitK, unitM := "kB", "MB"
+	switch loc.Lang() {
+	case "fi":
+		unitK, unitM = "kt", "Mt"
+	}
+	if n < 1000*1000 {
+		return loc.Integer(max(1, (n+500)/1000)) + "\u00a0" + unitK
+	}
+	return loc.Number(float64(n)/1e6, 1) + "\u00a0" + unitM
+}
+
+// ListingView is one page of a listing of projects.
+type ListingView struct {
+	Total    int // projects in the whole listing
+	Items    []*ProjectView
+	PageNum  int
+	Pages    int
+	PrevURL  string
+	NextURL  string
+	PageURLs []PageLink
+}
+
+// PageLink is a link to a page of a listing.
+type PageLink struct {
+	Num     int
+	URL     string
+	Current bool
+}
+
+// HomeView is what the home page shows.
+type HomeView struct {
+	Latest   []*ProjectView
+	Total    int
+	ByStatus []StatusCount
+	Budgets  []string // the sum of budgets per currency
+	Themes   []ThemeCount
+}
+
+// StatusCount is how many projects have a status.
+type StatusCount struct {
+	Status, Label string
+	Count         int
+}
+
+// ThemeCount is how many projects have a theme.
+type ThemeCount struct {
+	TermView
+	Count int
+}
+
+// RootView is what the root page shows: one entry per language.
+type RootView struct {
+	Languages []RootLanguage
+}
+
+// RootLanguage is a language's entry on the root page.
+type RootLanguage struct {
+	Lang, Name, URL, SiteTitle, Description string
+}
