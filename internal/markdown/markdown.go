@@ -1,8 +1,8 @@
 // Package markdown turns the Markdown bodies of content files into HTML with
 // one configured goldmark instance and vitrin's extensions:
 //
-//   - headings move one level down, so that a body's "#" becomes <h2> under
-//     the page's own <h1>, and get ids made from their text (ä → a);
+//   - a body's "#" heading becomes <h2>, so that the page keeps its one
+//     <h1>; headings get ids made from their text (ä → a);
 //   - relative links and images ("kuva.jpg") point at the files of the
 //     content folder, and a missing file is an error with its line;
 //   - an image without alternative text is an error;
@@ -102,7 +102,7 @@ func (t *transformer) Transform(node *ast.Document, reader text.Reader, pc parse
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+1, 6)
+			n.Level = max(n.Level, 2)
 		case *ast.Image:
 			if len(bytes.TrimSpace(inlineText(n, src))) == 0 {
 				st.diags.Add(diag.Diagnostic{Pos: st.pos(n, src), Msg: fmt.Sprintf("the image %s has no alternative text", n.Destination),

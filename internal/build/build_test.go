@@ -1,0 +1,441 @@
+package build_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"maps"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/vitrin-ssg/vitrin/internal/sitetest"
+	defaulttheme "github.com/vitrin-ssg/vitrin/themes/default"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func readTestdata(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func outputFS(files map[string][]byte) fstest.MapFS {
+	m := fstest.MapFS{}
+	for name, b := range files {
+		m[name] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+var htmlLang = regexp.MustCompile(`<html lang="([a-z]+)"`)
+
+// TestExampleSite builds the repository's own example site, as a newcomer's
+// first command does, and checks what the foundation promises of it.
+func TestExampleSite(t *testing.T) {
+	site := os.DirFS("../..")
+	res := sitetest.BuildFS(t, site, sitetest.Options{Minify: true}).MustSucceed(t)
+
+	projects, err := fs.ReadDir(site, "content/projects")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(projects) < 5 {
+		t.Fatalf("the example site has %d projects; want at least 5", len(projects))
+	}
+	dirs := map[string]string{"fi": "fi/hankkeet/", "et": "et/projektid/", "sv": "sv/projekt/"}
+	for _, p := range projects {
+		for lang, dir := range dirs {
+			name := dir + p.Name() + "/index.html"
+			page := res.File(t, name)
+			m := htmlLang.FindStringSubmatch(page)
+			if m == nil || m[1] != lang {
+				t.Errorf("%s: <html lang> = %v; want %q", name, m, lang)
+			}
+		}
+	}
+	base, _ := url.Parse("https://example.org/vitrin/")
+	rep, err := sitetest.CheckLinks(outputFS(res.Files), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Broken) > 0 {
+		t.Errorf("%d broken links:\n%s", len(rep.Broken), strings.Join(rep.Broken, "\n"))
+	}
+	if rep.Links < 100 {
+		t.Errorf("followed only %d links; the link check is not looking", rep.Links)
+	}
+}
+
+// TestDeterministic builds the example site twice and expects the same
+// bytes.
+func TestDeterministic(t *testing.T) {
+	site := os.DirFS("../..")
+	a := sitetest.BuildFS(t, site, sitetest.Options{Minify: true}).MustSucceed(t)
+	b := sitetest.BuildFS(t, site, sitetest.Options{Minify: true}).MustSucceed(t)
+	if !slices.Equal(slices.Sorted(maps.Keys(a.Files)), slices.Sorted(maps.Keys(b.Files))) {
+		t.Fatal("two builds wrote different sets of files")
+	}
+	for name, data := range a.Files {
+		if !bytes.Equal(data, b.Files[name]) {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+func TestTranslationsAndFallbacks(t *testing.T) {
+	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{}).MustSucceed(t)
+
+	t.Run("translation links both ways", func(t *testing.T) {
+		for _, name := range []string{"fi/hankkeet/kylatalo/index.html", "sv/projekt/kylatalo/index.html"} {
+			page := res.File(t, name)
+			for _, want := range []string{
+				`<link rel="alternate" hreflang="fi" href="https://example.org/hankkeet/fi/hankkeet/kylatalo/">`,
+				`<link rel="alternate" hreflang="sv" href="https://example.org/hankkeet/sv/projekt/kylatalo/">`,
+			} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s lacks %s", name, want)
+				}
+			}
+			if strings.Contains(page, `hreflang="et"`) {
+				t.Errorf("%s claims an Estonian translation that does not exist", name)
+			}
+		}
+		sv := res.File(t, "sv/projekt/kylatalo/index.html")
+		for _, want := range []string{"<h1>Ungdomskväll i byahuset</h1>", "Leaderstöd", "Ungdomskvällar", "Projektledare", "Bakgrund"} {
+			if !strings.Contains(sv, want) {
+				t.Errorf("the Swedish page lacks its translated text %q", want)
+			}
+		}
+	})
+
+	t.Run("fallback page", func(t *testing.T) {
+		page := res.File(t, "et/projektid/kylatalo/index.html")
+		for _, want := range []string{
+			`<html lang="et">`,
+			`<link rel="canonical" href="https://example.org/hankkeet/fi/hankkeet/kylatalo/">`,
+			`<h1 lang="fi">Kylätalon nuortenilta</h1>`,
+			`<p class="lead" lang="fi">`,
+			`Seda projekti ei ole veel eesti keeles kirjeldatud`,
+			`<div class="prose" id="description" lang="fi">`,
+			`hreflang="sv">svenska</a>`,
+			`Noored`, // vocabulary terms are in the page's language
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the fallback page lacks %s", want)
+			}
+		}
+		if strings.Contains(page, `rel="alternate"`) {
+			t.Error("the fallback page has hreflang alternates; it must not pretend a translation exists")
+		}
+	})
+
+	t.Run("every project in every language", func(t *testing.T) {
+		for _, name := range []string{"fi/hankkeet/laulupidu/index.html", "et/projektid/laulupidu/index.html", "sv/projekt/laulupidu/index.html"} {
+			res.File(t, name)
+		}
+		listing := res.File(t, "sv/projekt/index.html")
+		if !strings.Contains(listing, `lang="et">Küla laulupidu</a>`) {
+			t.Error("the Swedish listing does not show the Estonian project marked with its language")
+		}
+	})
+
+	t.Run("sitemap leaves out fallbacks", func(t *testing.T) {
+		sm := res.File(t, "sitemap.xml")
+		if !strings.Contains(sm, "<loc>https://example.org/hankkeet/sv/projekt/kylatalo/</loc>") {
+			t.Error("the sitemap lacks a translated page")
+		}
+		if strings.Contains(sm, "<loc>https://example.org/hankkeet/et/projektid/kylatalo/</loc>") {
+			t.Error("the sitemap lists a fallback page")
+		}
+	})
+
+	t.Run("a body has no second h1", func(t *testing.T) {
+		page := res.File(t, "fi/hankkeet/kylatalo/index.html")
+		if !strings.Contains(page, `<h2 id="taustaa">Taustaa</h2>`) || !strings.Contains(page, `<h2 id="tavoite">Tavoite</h2>`) {
+			t.Error("a body's # and ## headings are not h2")
+		}
+		if strings.Count(page, "<h1") != 1 {
+			t.Error("the project page has more than one h1")
+		}
+	})
+}
+
+func TestLocalFormats(t *testing.T) {
+	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{}).MustSucceed(t)
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"fi/hankkeet/kylatalo/index.html", []string{"24\u00a0000\u00a0€", "18\u00a0000\u00a0€", "75\u00a0%", "15.1.2024 – kesäkuu 2025", "Käynnissä"}},
+		{"et/projektid/kylatalo/index.html", []string{"24\u00a0000\u00a0€", "75%", "15.01.2024 – juuni 2025", "Käimas"}},
+		{"sv/projekt/kylatalo/index.html", []string{"24\u00a0000\u00a0€", "75\u00a0%", "2024-01-15 – juni 2025", "Pågående"}},
+		{"fi/hankkeet/laulupidu/index.html", []string{"toukokuu 2023 – elokuu 2023", "Päättynyt"}},
+	}
+	for _, tt := range tests {
+		page := res.File(t, tt.file)
+		for _, w := range tt.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q", tt.file, w)
+			}
+		}
+	}
+}
+
+func TestCatalogJSON(t *testing.T) {
+	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{}).MustSucceed(t)
+	var cat struct {
+		Format    string   `json:"format"`
+		Languages []string `json:"languages"`
+		Projects  []struct {
+			ID               string            `json:"id"`
+			OriginalLanguage string            `json:"original_language"`
+			Languages        []string          `json:"languages"`
+			URLs             map[string]string `json:"urls"`
+			Title            map[string]string `json:"title"`
+			Period           struct{ Start, End string }
+			Status           string
+			Budget           *struct {
+				Total       json.Number
+				Currency    string
+				SupportRate json.Number `json:"support_rate"`
+				Funding     []struct {
+					Kind   string
+					Amount json.Number
+				}
+			}
+			Themes []string
+			Region string
+			Fund   string
+		} `json:"projects"`
+		Vocabularies map[string][]struct {
+			Key   string
+			Label map[string]string
+		}
+	}
+	if err := json.Unmarshal([]byte(res.File(t, "catalog.json")), &cat); err != nil {
+		t.Fatal(err)
+	}
+	if cat.Format != "vitrin-catalog/1" || len(cat.Projects) != 2 {
+		t.Fatalf("catalog.json: format %q with %d projects", cat.Format, len(cat.Projects))
+	}
+	p := cat.Projects[0]
+	if p.ID != "kylatalo" || p.OriginalLanguage != "fi" || !slices.Equal(p.Languages, []string{"fi", "sv"}) {
+		t.Errorf("project = %s, original %s, languages %v", p.ID, p.OriginalLanguage, p.Languages)
+	}
+	if p.URLs["et"] != "https://example.org/hankkeet/et/projektid/kylatalo/" {
+		t.Errorf("urls[et] = %q", p.URLs["et"])
+	}
+	if p.Period.Start != "2024-01-15" || p.Period.End != "2025-06" || p.Status != "ongoing" {
+		t.Errorf("period = %+v, status %s", p.Period, p.Status)
+	}
+	if p.Budget == nil || p.Budget.Total != "24000" || p.Budget.Currency != "EUR" || p.Budget.SupportRate != "0.75" || p.Budget.Funding[1].Amount != "6000" {
+		t.Errorf("budget = %+v", p.Budget)
+	}
+	if p.Region != "savo" || p.Fund != "eafrd" {
+		t.Errorf("derived facts: region %q, fund %q; want savo, eafrd", p.Region, p.Fund)
+	}
+	if cat.Vocabularies["themes"][0].Label["sv"] != "Unga" {
+		t.Errorf("vocabularies in catalog.json = %+v", cat.Vocabularies["themes"])
+	}
+}
+
+// TestContentErrors breaks a site in many ways at once and expects every
+// problem, each with its position, in one run.
+func TestContentErrors(t *testing.T) {
+	site := readTestdata(t, "small.txtar") + `
+-- content/projects/rikki/index.fi.md --
+---
+title: Rikki
+summary: Monta virhettä.
+organisation: Yhdistys
+funder: lagg
+period:
+  start: 2023-02-30
+themes: [youth, nuoret]
+budget:
+  total: "336.452"
+teemat: [youth]
+---
+Body.
+-- content/projects/auki/index.fi.md --
+---
+title: Auki
+summary: Etumateriaali jää auki.
+-- content/projects/kylatalo/index.et.md --
+---
+translation_of: fi
+title: Külamaja noorteõhtu
+summary: Noored kavandavad külamajja oma õhtu.
+period:
+  start: 2024-02-01
+---
+`
+	res := sitetest.Build(t, site, sitetest.Options{})
+	if res.Err == nil {
+		t.Fatal("a broken site built without errors")
+	}
+	want := [][]string{
+		{"content/projects/rikki/index.fi.md:5:9: funder:", `"lagg" is not in the funders vocabulary`, "did you mean lag?"},
+		{"content/projects/rikki/index.fi.md:7:10: period.start:", "not a date in the calendar", "February 2023 has 28 days"},
+		{"content/projects/rikki/index.fi.md:8:17: themes:", `"nuoret" is not in the themes vocabulary`, "did you mean youth (Nuoret)?"},
+		{"content/projects/rikki/index.fi.md:10:10: budget.total:", "ambiguous", "write 336452"},
+		{"content/projects/rikki/index.fi.md:11:1: teemat: unknown key", "did you mean themes?"},
+		{"content/projects/auki/index.fi.md:1:1:", "never closed"},
+		{"content/projects/kylatalo/index.et.md:6:10: period.start:", "differs from the original", "index.fi.md:10"},
+	}
+	for _, parts := range want {
+		if !res.HasError(parts...) {
+			t.Errorf("no error with %q; got:\n%s", parts, strings.Join(res.Errors(), "\n"))
+		}
+	}
+	if len(res.Errors()) != len(want) {
+		t.Errorf("got %d errors, want %d:\n%s", len(res.Errors()), len(want), strings.Join(res.Errors(), "\n"))
+	}
+}
+
+func TestMarkdownBodies(t *testing.T) {
+	base := readTestdata(t, "small.txtar")
+	t.Run("images and files of the folder", func(t *testing.T) {
+		site := base + `
+-- content/projects/kuvat/index.fi.md --
+---
+title: Kuvat
+summary: Kuvia.
+organisation: Yhdistys
+period: {start: 2024}
+themes: [culture]
+---
+![Kylätalo talvella](talo.png)
+
+[Suunnitelma](suunnitelma.pdf)
+
+![](puuttuu.png)
+
+<script>alert(1)</script>
+-- content/projects/kuvat/talo.png --
+not really a png
+-- content/projects/kuvat/suunnitelma.pdf --
+%PDF
+`
+		res := sitetest.Build(t, site, sitetest.Options{})
+		if !res.HasError("content/projects/kuvat/index.fi.md:12:1:", "has no alternative text") {
+			t.Errorf("no error for an image without alt text:\n%s", strings.Join(res.Errors(), "\n"))
+		}
+		if !res.HasError("content/projects/kuvat/index.fi.md:12:1:", `"puuttuu.png" is not in the folder`) {
+			t.Errorf("no error for a missing image:\n%s", strings.Join(res.Errors(), "\n"))
+		}
+		page := string(res.Files["fi/hankkeet/kuvat/index.html"])
+		for _, want := range []string{`src="../../../media/projects/kuvat/talo.png" alt="Kylätalo talvella"`, `href="../../../media/projects/kuvat/suunnitelma.pdf"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the page lacks %s", want)
+			}
+		}
+		if strings.Contains(page, "<script>alert") {
+			t.Error("raw HTML in Markdown reached the page")
+		}
+		if _, ok := res.Files["media/projects/kuvat/talo.png"]; !ok {
+			t.Error("the image was not published")
+		}
+	})
+	t.Run("raw HTML when the site allows it", func(t *testing.T) {
+		site := strings.Replace(base, "-- vitrin.yaml --\n", "-- vitrin.yaml --\nmarkdown: {unsafe_html: true}\n", 1) + `
+-- content/projects/html/index.fi.md --
+---
+title: HTML
+summary: Raakaa HTML:ää.
+organisation: Yhdistys
+period: {start: 2024}
+themes: [culture]
+---
+<p class="oma">Oma kappale</p>
+`
+		res := sitetest.Build(t, site, sitetest.Options{}).MustSucceed(t)
+		if !strings.Contains(res.File(t, "fi/hankkeet/html/index.html"), `<p class="oma">Oma kappale</p>`) {
+			t.Error("raw HTML was dropped although the site allows it")
+		}
+	})
+}
+
+// TestMissingUIString gives the site its own copy of the default theme with
+// one string missing in Estonian: the build fails and names the key.
+func TestMissingUIString(t *testing.T) {
+	site := sitetest.FS(readTestdata(t, "small.txtar"))
+	err := fs.WalkDir(defaulttheme.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(defaulttheme.FS(), p)
+		if p == "i18n/et.yaml" {
+			b = regexp.MustCompile(`(?m)^funding_caption:.*\n`).ReplaceAll(b, nil)
+		}
+		site["themes/default/"+p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := sitetest.BuildFS(t, site, sitetest.Options{})
+	if !res.HasError("themes/default/i18n/et.yaml: funding_caption:", "missing") {
+		t.Errorf("no error for the missing string:\n%s", strings.Join(res.Errors(), "\n"))
+	}
+}
+
+// TestGolden compares a project page and a listing page with golden files;
+// run with -update to accept a deliberate change.
+func TestGolden(t *testing.T) {
+	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{}).MustSucceed(t)
+	for _, tt := range []struct{ file, golden string }{
+		{"fi/hankkeet/kylatalo/index.html", "project.fi.html"},
+		{"et/projektid/kylatalo/index.html", "project-fallback.et.html"},
+		{"sv/projekt/index.html", "listing.sv.html"},
+	} {
+		got := res.File(t, tt.file)
+		path := filepath.Join("testdata", "golden", tt.golden)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s (go test -update accepts the change):\n%s", tt.file, path, firstDiff(string(want), got))
+		}
+	}
+}
+
+// firstDiff shows the first differing line of two texts.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(wl), len(gl)) {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return ""
+}
