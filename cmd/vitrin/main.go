@@ -280,4 +280,6 @@ func resolve(p string) string {
 }
 
 // printURL writes the address of a served site.
-func printURL(w io.Writer, u *url.URL) { fmt.Fprintf(w, "vitrin serve: the site is at %s (Ctrl-C stops)\n", u) }
+func printURL(w io.Writer, u *url.URL) {
+	fmt.Fprintf(w, "vitrin serve: the site is at %s (Ctrl-C stops)\n", u)
+}

@@ -1,0 +1,100 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDirReplacesOutputAtOnce(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	write := func(files map[string]string) *Dir {
+		d, err := NewDir(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, body := range files {
+			if err := d.Write(name, []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return d
+	}
+	first := write(map[string]string{"catalog.json": "{}", "fi/index.html": "yksi", "old.html": "vanha"})
+	if _, err := os.Stat(dest); err == nil {
+		t.Fatal("the destination exists before Commit")
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A failed build: Abort leaves the previous output byte for byte.
+	failed := write(map[string]string{"catalog.json": "{}", "fi/index.html": "rikki"})
+	if err := failed.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "fi/index.html")); string(b) != "yksi" {
+		t.Fatalf("after Abort fi/index.html = %q; want the previous %q", b, "yksi")
+	}
+
+	// A good build replaces everything: files it no longer writes go.
+	second := write(map[string]string{"catalog.json": "{}", "fi/index.html": "kaksi"})
+	if err := second.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "fi/index.html")); string(b) != "kaksi" {
+		t.Errorf("after Commit fi/index.html = %q; want %q", b, "kaksi")
+	}
+	if _, err := os.Stat(filepath.Join(dest, "old.html")); err == nil {
+		t.Error("a file of the previous output survived the new build")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	for _, e := range entries {
+		if e.Name() != "public" {
+			t.Errorf("a temporary folder %s was left behind", e.Name())
+		}
+	}
+}
+
+func TestDirRefusesForeignFolder(t *testing.T) {
+	dest := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dest, "thesis.docx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewDir(dest); err == nil || !strings.Contains(err.Error(), "did not write") {
+		t.Fatalf("NewDir(a folder of someone else's files) = %v; want a refusal", err)
+	}
+}
+
+func TestWriteRejectsEscapingNames(t *testing.T) {
+	m := NewMemory()
+	for _, name := range []string{"../x", "/etc/passwd", "a/../../b", ""} {
+		if err := m.Write(name, nil); err == nil {
+			t.Errorf("Write(%q) accepted a name outside the output", name)
+		}
+	}
+}
+
+func TestMinifierByType(t *testing.T) {
+	m := NewMemory()
+	mf := NewMinifier(m)
+	in := map[string]string{
+		"a.html": "<p>\n  kylä  \n</p>",
+		"a.css":  "body {  color : red ; }",
+		"a.json": "{ \"a\" : 1 }",
+		"a.txt":  "keep   spaces",
+		"a.xml":  "<a>\n  <b/>\n</a>",
+	}
+	for name, body := range in {
+		if err := mf.Write(name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := map[string]string{"a.html": "<p>kylä</p>", "a.css": "body{color:red}", "a.json": `{"a":1}`, "a.txt": "keep   spaces", "a.xml": "<a><b/></a>"}
+	for name, w := range want {
+		if got, _ := m.File(name); string(got) != w {
+			t.Errorf("minified %s = %q; want %q", name, got, w)
+		}
+	}
+}
