@@ -39,6 +39,8 @@ func outputFS(files map[string][]byte) fstest.MapFS {
 	return m
 }
 
+var assetHash = regexp.MustCompile(`(assets/[a-z-]+)\.[0-9a-f]{8}\.(css|js)`)
+
 var htmlLang = regexp.MustCompile(`<html lang="([a-z]+)"`)
 
 // TestExampleSite builds the repository's own example site, as a newcomer's
@@ -401,7 +403,9 @@ func TestGolden(t *testing.T) {
 		{"et/projektid/kylatalo/index.html", "project-fallback.et.html"},
 		{"sv/projekt/index.html", "listing.sv.html"},
 	} {
-		got := res.File(t, tt.file)
+		// The hash in an asset's name changes with every edit of the CSS;
+		// the golden files compare the pages, not the style sheet.
+		got := assetHash.ReplaceAllString(res.File(t, tt.file), "$1.HASH.$2")
 		path := filepath.Join("testdata", "golden", tt.golden)
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
