@@ -49,6 +49,12 @@ func (s *Site) Project(id string) *model.Project {
 	return s.Projects[i]
 }
 
+// HasPractice reports whether a good practice is described of the project.
+// The listings' "has a good practice" facet asks it. No site has practices
+// yet: the good-practices library (issue 5) answers from its practices'
+// links to projects here.
+func (s *Site) HasPractice(p *model.Project) bool { return false }
+
 // Load reads the content folder of fsys. Problems are added to diags; the
 // returned Site holds what could be read.
 func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, diags *diag.List) (*Site, error) {

@@ -135,9 +135,13 @@ func (p Period) Status(now time.Time) Status {
 }
 
 // Years returns every calendar year the period touches, up to the year of
-// now when it has no end.
+// now when it has no end. A period that starts after now and has no end
+// touches its start year; a period without a start touches none.
 func (p Period) Years(now time.Time) []int {
-	last := now.Year()
+	if p.Start.IsZero() {
+		return nil
+	}
+	last := max(now.Year(), p.Start.Year)
 	if !p.End.IsZero() {
 		last = p.End.Year
 	}

@@ -1,0 +1,90 @@
+package search_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vitrin-ssg/vitrin/internal/diag"
+	"github.com/vitrin-ssg/vitrin/internal/model"
+	"github.com/vitrin-ssg/vitrin/internal/search"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"Kylätalon nuortenilta"}, "kylatalon nuortenilta"},
+		{[]string{"KYLÄ kylä Kylä"}, "kyla"},
+		{[]string{"Võru maakond", "Õun; Straße"}, "voru maakond oun strasse"},
+		{[]string{"OSKU – Osallisuus kuuluu kaikille!", "osku"}, "osku osallisuus kuuluu kaikille"},
+		{[]string{"2024–2025", "12,5 %"}, "2024 2025 12 5"},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := search.Words(tt.in...); got != tt.want {
+			t.Errorf("Words(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestMatch is the rule the listing script follows: folded, inside words,
+// every term.
+func TestMatch(t *testing.T) {
+	words := search.Words("Kylätoiminta ja Kylätalo", "Pohjoinen sivukylä", "Võrumaa külad", "Byaföreningen i Östra Nyland")
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"kyla", true},
+		{"KYLÄ", true},
+		{"kylätoim", true},
+		{"sivukyla", true},
+		{"kulad", true},
+		{"Külad", true},
+		{"voru", true},
+		{"ostra", true},
+		{"östra nyland", true},
+		{"kyla byaforen", true},
+		{"kylla", false},        // kyllä is not kylä
+		{"kyla tampere", false}, // every term must match
+		{"", true},
+	}
+	for _, tt := range tests {
+		if got := search.Match(words, search.Terms(tt.q)); got != tt.want {
+			t.Errorf("Match(%q) = %v; want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestProjectWords(t *testing.T) {
+	src := []byte("- key: savo\n  label: {fi: Pohjois-Savo, et: Põhja-Savo, sv: Norra Savolax}\n")
+	langs := []string{"fi", "et", "sv"}
+	vs := model.Vocabularies{}
+	vs[model.VocabRegions] = model.LoadVocabulary("regions.yaml", src, langs, vs, &diag.List{})
+	vs[model.VocabMunicipalities] = model.LoadVocabulary("municipalities.yaml", []byte("- key: kylakunta\n  label: Kyläkunta\n  region: savo\n"), langs, vs, &diag.List{})
+	p := &model.Project{
+		Title:          model.Text{{Lang: "fi", S: "Nuortenilta"}, {Lang: "sv", S: "Ungdomskväll"}},
+		Summary:        model.Text{{Lang: "fi", S: "Nuoret suunnittelevat."}},
+		Organisation:   "Kannatusyhdistys ry",
+		Partners:       []string{"Nuorisotoimi"},
+		Region:         "savo",
+		Municipalities: []string{"kylakunta"},
+		Versions: []model.Version{
+			{Lang: "fi", Body: []byte("## Taustaa\n\nKatso [suunnitelma](https://example.fi/suunnitelma.pdf \"PDF\").")},
+			{Lang: "sv", Body: []byte("Byahuset i **Kyläkunta**.")},
+		},
+	}
+	words := search.ProjectWords(p, vs)
+	for _, want := range []string{"nuortenilta", "ungdomskvall", "suunnittelevat", "kannatusyhdistys", "nuorisotoimi",
+		"pohjois", "pohja", "savolax", "kylakunta", "taustaa", "suunnitelma", "byahuset"} {
+		if !strings.Contains(" "+words+" ", " "+want+" ") {
+			t.Errorf("ProjectWords lacks %q: %s", want, words)
+		}
+	}
+	for _, not := range []string{"https", "example", "pdf"} {
+		if strings.Contains(" "+words+" ", " "+not+" ") {
+			t.Errorf("ProjectWords has %q from a link's address: %s", not, words)
+		}
+	}
+}
