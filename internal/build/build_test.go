@@ -39,7 +39,7 @@ func outputFS(files map[string][]byte) fstest.MapFS {
 	return m
 }
 
-var assetHash = regexp.MustCompile(`(assets/[a-z-]+)\.[0-9a-f]{8}\.(css|js)`)
+var assetHash = regexp.MustCompile(`(assets/[a-z.-]+)\.[0-9a-f]{8}\.(css|js|json)\b`)
 
 var htmlLang = regexp.MustCompile(`<html lang="([a-z]+)"`)
 
@@ -403,8 +403,9 @@ func TestGolden(t *testing.T) {
 		{"et/projektid/kylatalo/index.html", "project-fallback.et.html"},
 		{"sv/projekt/index.html", "listing.sv.html"},
 	} {
-		// The hash in an asset's name changes with every edit of the CSS;
-		// the golden files compare the pages, not the style sheet.
+		// The hash in an asset's name changes with every edit of the CSS,
+		// the script or the content of the listing's index; the golden
+		// files compare the pages, not those files.
 		got := assetHash.ReplaceAllString(res.File(t, tt.file), "$1.HASH.$2")
 		path := filepath.Join("testdata", "golden", tt.golden)
 		if *update {

@@ -252,6 +252,12 @@ func (r *renderer) writeSitemap() error {
 	for n := 1; n <= pages; n++ {
 		add(func(l string) string { return r.lang[l].urls.projectsPage(n) }, langs)
 	}
+	// The first page of every facet value; crawlers find the others.
+	for _, f := range r.facets.Facets {
+		for vi := range f.Values {
+			add(func(l string) string { return r.lang[l].valuePath(f.Key, vi, 1) }, langs)
+		}
+	}
 	for _, p := range r.site.Projects {
 		var in []string
 		for _, l := range langs {

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"html/template"
+	"strings"
 
 	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
@@ -30,8 +31,8 @@ func (r *renderer) siteTasks() []func() error {
 // projectTasks renders the project pages, one task per project.
 func (r *renderer) projectTasks() []func() error {
 	tasks := make([]func() error, 0, len(r.site.Projects))
-	for _, p := range r.site.Projects {
-		tasks = append(tasks, func() error { return r.writeProject(p) })
+	for pos, p := range r.site.Projects {
+		tasks = append(tasks, func() error { return r.writeProject(p, pos) })
 	}
 	return tasks
 }
@@ -73,8 +74,8 @@ func (r *renderer) writeHome(lc *langCtx) error {
 	p.Description = r.description(lc)
 	p.Alternates = r.alternates(pathIn, r.site.Config.Languages)
 	hv := &HomeView{Total: len(lc.order)}
-	for _, proj := range lc.order[:min(6, len(lc.order))] {
-		hv.Latest = append(hv.Latest, r.projectView(proj, lc))
+	for _, pos := range lc.order[:min(6, len(lc.order))] {
+		hv.Latest = append(hv.Latest, lc.cards[pos])
 	}
 	counts := map[model.Status]int{}
 	sums := map[string]model.Money{}
@@ -117,35 +118,57 @@ func (r *renderer) notFoundPage(lc *langCtx) *Page {
 
 func (r *renderer) writeNotFound(lc *langCtx) error { return r.execute(r.notFoundPage(lc)) }
 
-func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
-	pathIn := func(lang string) string { return r.lang[lang].urls.projectsPage(n) }
-	p := r.page(lc, "projects", lc.urls.projectsPage(n), pathIn)
-	p.Title = lc.strings["projects_title"].Other
+// listPage returns page n of a listing of projects (positions in
+// site.Projects, in order) with its pagination. pathIn gives the address of
+// page n of the listing in a language.
+func (r *renderer) listPage(lc *langCtx, kind string, list []int, n, pages int, pathIn func(lang string, n int) string) (*Page, *ListingView) {
+	here := func(lang string) string { return pathIn(lang, n) }
+	p := r.page(lc, kind, here(lc.lang), here)
 	p.Description = r.description(lc)
-	p.Alternates = r.alternates(pathIn, r.site.Config.Languages)
+	p.Alternates = r.alternates(here, r.site.Config.Languages)
 	p.Crumbs = []Crumb{{Name: lc.strings["nav_home"].Other, URL: lc.urls.home()}}
-	lv := &ListingView{Total: len(lc.order), PageNum: n, Pages: pages}
-	for _, proj := range lc.order[min((n-1)*PageSize, len(lc.order)):min(n*PageSize, len(lc.order))] {
-		lv.Items = append(lv.Items, r.projectView(proj, lc))
+	lv := &ListingView{Total: len(list), PageNum: n, Pages: pages}
+	for _, pos := range list[min((n-1)*PageSize, len(list)):min(n*PageSize, len(list))] {
+		lv.Items = append(lv.Items, lc.cards[pos])
 	}
 	if n > 1 {
-		lv.PrevURL = lc.urls.projectsPage(n - 1)
+		lv.PrevURL = pathIn(lc.lang, n-1)
 	}
 	if n < pages {
-		lv.NextURL = lc.urls.projectsPage(n + 1)
+		lv.NextURL = pathIn(lc.lang, n+1)
 	}
 	if pages > 1 {
 		for i := 1; i <= pages; i++ {
-			lv.PageURLs = append(lv.PageURLs, PageLink{Num: i, URL: lc.urls.projectsPage(i), Current: i == n})
+			lv.PageURLs = append(lv.PageURLs, PageLink{Num: i, URL: pathIn(lc.lang, i), Current: i == n})
 		}
 	}
 	p.Listing = lv
+	return p, lv
+}
+
+func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
+	p, lv := r.listPage(lc, "projects", lc.order, n, pages, func(lang string, n int) string { return r.lang[lang].urls.projectsPage(n) })
+	p.Title = lc.strings["projects_title"].Other
+	if n == 1 {
+		// The first page is where visitors filter: it links every facet
+		// value's page, and the listing script filters it in place.
+		lv.Facets = lc.facetViews()
+		for _, key := range sortKeys() {
+			lv.Sorts = append(lv.Sorts, SortView{Key: key, Label: lc.strings["sort_"+key].Other})
+		}
+		lv.IndexURL, lv.SearchURL = lc.index.path, r.searchFile.path
+		lv.Card = r.cardPattern(lc)
+		count := lc.strings["projects_count"]
+		lv.CountOne, lv.CountOther = cmp.Or(count.One, count.Other), count.Other
+		lv.PageOf = lc.strings["page_of"].Other
+		lv.NumberSep = strings.Trim(lc.loc.Integer(1000), "01")
+	}
 	return r.execute(p)
 }
 
 // writeProject renders a project's page in every language. Each body is
 // rendered once, and a fallback page reuses the original's.
-func (r *renderer) writeProject(proj *model.Project) error {
+func (r *renderer) writeProject(proj *model.Project, pos int) error {
 	files := map[string]bool{}
 	for _, f := range r.site.Files[proj.ID] {
 		files[f] = true
@@ -163,8 +186,10 @@ func (r *renderer) writeProject(proj *model.Project) error {
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		p := r.page(lc, "project", lc.urls.project(proj.ID), pathIn)
-		pv := r.projectView(proj, lc)
+		pv := new(ProjectView)
+		*pv = *lc.cards[pos]
 		pv.Body = bodies[pv.TextLang]
+		pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta = r.pagefindTags(lc, pos)
 		p.Project = pv
 		p.Title = pv.Title.S
 		p.Description = pv.Summary.S
@@ -186,4 +211,3 @@ func (r *renderer) writeProject(proj *model.Project) error {
 	}
 	return nil
 }
-

@@ -18,11 +18,11 @@ import (
 
 	"github.com/vitrin-ssg/vitrin/internal/catalog"
 	"github.com/vitrin-ssg/vitrin/internal/diag"
+	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 	"github.com/vitrin-ssg/vitrin/internal/publish"
-	"golang.org/x/text/collate"
 )
 
 // PageSize is the number of projects on a page of a listing.
@@ -51,9 +51,18 @@ type langCtx struct {
 	strings   map[string]Message
 	urls      urls
 	siteTitle string
-	// order is the projects in the listing's order: newest start first,
-	// then by title in the language's alphabetical order.
-	order []*model.Project
+	// orders holds every order of the listing (sortKeys) as positions in
+	// site.Projects; order is the default one, newest start first, and
+	// rank and titleRank give each project's place in it and in the
+	// alphabetical order.
+	orders          map[string][]int
+	order           []int
+	rank, titleRank []int
+	cards           []*ProjectView // per project: its card
+	segments        map[string]string
+	facets          []*langFacet
+	facetByKey      map[string]*langFacet
+	index           *dataFile // the JSON index of the listing
 }
 
 type mediaFile struct {
@@ -63,13 +72,15 @@ type mediaFile struct {
 
 type renderer struct {
 	Options
-	site  *catalog.Site
-	theme *Theme
-	lang  map[string]*langCtx
-	media map[string]map[string]*mediaFile // project id → file name → info
-	diags *diag.List
-	pages atomic.Int64
-	files atomic.Int64
+	site       *catalog.Site
+	theme      *Theme
+	lang       map[string]*langCtx
+	facets     *facet.Set
+	searchFile *dataFile
+	media      map[string]map[string]*mediaFile // project id → file name → info
+	diags      *diag.List
+	pages      atomic.Int64
+	files      atomic.Int64
 }
 
 // Render writes the whole site to o.Sink. Problems with content (a missing
@@ -93,6 +104,9 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 		if lc.urls.projects == "" || lc.urls.page == "" || model.CheckSlug(lc.urls.projects) != nil || model.CheckSlug(lc.urls.page) != nil {
 			return Stats{}, fmt.Errorf("theme %s: url_projects and url_page in i18n/%s.yaml must be URL segments such as hankkeet", r.theme.Dir, lang)
 		}
+		if err := r.facetSegments(lc); err != nil {
+			return Stats{}, err
+		}
 		r.lang[lang] = lc
 	}
 	r.checkReserved()
@@ -100,6 +114,13 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 		return Stats{}, err
 	}
 	r.sortProjects()
+	if err := r.setupFacets(); err != nil {
+		return Stats{}, err
+	}
+	r.makeCards()
+	if err := r.makeIndexes(); err != nil {
+		return Stats{}, err
+	}
 
 	if err := r.run(ctx, r.tasks()); err != nil {
 		return Stats{}, err
@@ -110,9 +131,10 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 // tasks lists every piece of work of a build. Each family of pages adds
 // its own; the pool runs them in any order.
 func (r *renderer) tasks() []func() error {
-	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots}
+	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots, r.writeIndexes}
 	tasks = append(tasks, r.siteTasks()...)
 	tasks = append(tasks, r.projectTasks()...)
+	tasks = append(tasks, r.facetTasks()...)
 	return tasks
 }
 
@@ -152,45 +174,25 @@ loop:
 	return ctx.Err()
 }
 
-// checkReserved reports project ids that a listing page uses.
+// checkReserved reports project ids that other pages under the projects
+// folder use: the listing's pages and the facets' pages.
 func (r *renderer) checkReserved() {
 	for _, p := range r.site.Projects {
 		for _, lang := range r.site.Config.Languages {
-			if slices.Contains(r.lang[lang].urls.reserved(), p.ID) {
+			lc := r.lang[lang]
+			if p.ID == lc.urls.page {
 				r.diags.Addf(diag.Pos{File: p.Dir}, "", "rename the folder",
-					"the project id %q is the address of a listing page in %s", p.ID, lang)
+					"the project id %q is the address of the listing's pages in %s (%s)", p.ID, lang, lc.urls.projectsPage(2))
+			}
+			for _, key := range facet.Keys() {
+				if p.ID == lc.segments[key] {
+					r.diags.Addf(diag.Pos{File: p.Dir}, "", "rename the folder",
+						"the project id %q is the address of the pages of the facet %q in %s (%s%s/)",
+						p.ID, lc.strings["facet_"+key].Other, lang, lc.urls.projectsList(), p.ID)
+				}
 			}
 		}
 	}
-}
-
-// sortProjects orders each language's listing.
-func (r *renderer) sortProjects() {
-	var wg sync.WaitGroup
-	for _, lc := range r.lang {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			col := lc.loc.NewCollator()
-			var buf collate.Buffer
-			keys := make(map[*model.Project][]byte, len(r.site.Projects))
-			for _, p := range r.site.Projects {
-				t, _ := p.Title.In(lc.lang)
-				keys[p] = slices.Clone(col.KeyFromString(&buf, t))
-				buf.Reset()
-			}
-			order := slices.Clone(r.site.Projects)
-			slices.SortStableFunc(order, func(a, b *model.Project) int {
-				return cmp.Or(
-					-a.Period.Start.First().Compare(b.Period.Start.First()),
-					bytes.Compare(keys[a], keys[b]),
-					cmp.Compare(a.ID, b.ID),
-				)
-			})
-			lc.order = order
-		}()
-	}
-	wg.Wait()
 }
 
 // page returns a Page of a language with its language switcher.

@@ -21,16 +21,16 @@ func (u urls) projectsList() string     { return u.lang + "/" + u.projects + "/"
 func (u urls) project(id string) string { return u.projectsList() + id + "/" }
 
 // projectsPage returns the path of page n (from 1) of the project listing.
-func (u urls) projectsPage(n int) string {
-	if n <= 1 {
-		return u.projectsList()
-	}
-	return u.projectsList() + u.page + "/" + strconv.Itoa(n) + "/"
-}
+func (u urls) projectsPage(n int) string { return u.pageOf(u.projectsList(), n) }
 
-// reserved lists the segments under the projects folder that are not
-// project ids.
-func (u urls) reserved() []string { return []string{u.page} }
+// pageOf returns the path of page n (from 1) of a listing whose first page
+// is at first.
+func (u urls) pageOf(first string, n int) string {
+	if n <= 1 {
+		return first
+	}
+	return first + u.page + "/" + strconv.Itoa(n) + "/"
+}
 
 // mediaDir is where the files of a project folder are published.
 func mediaDir(id string) string { return "media/projects/" + id + "/" }

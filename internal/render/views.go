@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 )
@@ -15,7 +16,7 @@ type Page struct {
 	r  *renderer
 	lc *langCtx
 
-	Kind        string // root, home, projects, project, notfound
+	Kind        string // root, home, projects, project, facet, notfound
 	Lang        string
 	Path        string // the page's site path, such as "fi/hankkeet/osku/"
 	Title       string // the page's heading
@@ -85,6 +86,9 @@ func (p *Page) TN(key string, n int, args ...any) (string, error) {
 	return format(s, append([]any{"n", p.lc.loc.Integer(int64(n))}, args...)...), nil
 }
 
+// Int writes a whole number by the page language's conventions: 1 000.
+func (p *Page) Int(n int) string { return p.lc.loc.Integer(int64(n)) }
+
 // Rel returns a link from this page to a site path.
 func (p *Page) Rel(to string) string {
 	if p.absolute {
@@ -120,7 +124,7 @@ func (p *Page) Nav() []NavItem {
 	projects, _ := p.T("nav_projects")
 	return []NavItem{
 		{Name: home, URL: u.home(), Current: p.Kind == "home"},
-		{Name: projects, URL: u.projectsList(), Current: p.Kind == "projects" || p.Kind == "project"},
+		{Name: projects, URL: u.projectsList(), Current: p.Kind == "projects" || p.Kind == "project" || p.Kind == "facet"},
 	}
 }
 
@@ -159,6 +163,7 @@ func (lc *langCtx) txt(t model.Text) Txt {
 // TermView is a vocabulary term in the page's language.
 type TermView struct {
 	Key, Label string
+	URL        string // site path of the page of the term's facet value, or ""
 }
 
 func (lc *langCtx) term(v *model.Vocabulary, key string) *TermView {
@@ -219,6 +224,16 @@ type ProjectView struct {
 	Links               []LinkView
 	Attachments         []LinkView
 	Image               *ImageView
+
+	// On the project page: data-pagefind-filter, data-pagefind-sort and
+	// data-pagefind-meta values. Pagefind takes the title and the image
+	// from the h1 and the first image itself.
+	PagefindFilters, PagefindSorts, PagefindMeta []PagefindTag
+}
+
+// PagefindTag is a key and value for a data-pagefind-* attribute.
+type PagefindTag struct {
+	Key, Value string
 }
 
 // BudgetView is a budget written out in the page's language.
@@ -282,15 +297,15 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 		Summary:        lc.txt(p.Summary),
 		Organisation:   p.Organisation,
 		Partners:       p.Partners,
-		Funder:         lc.term(vs.Get(model.VocabFunders), p.Funder),
+		Funder:         lc.linkTerm(facet.Funder, lc.term(vs.Get(model.VocabFunders), p.Funder)),
 		FunderURL:      vs.Get(model.VocabFunders).Term(p.Funder).Attr("url"),
-		Programme:      lc.term(vs.Get(model.VocabProgrammes), p.Programme),
-		Fund:           lc.term(vs.Get(model.VocabFunds), p.Fund),
-		Measure:        lc.term(vs.Get(model.VocabMeasures), p.Measure),
-		Region:         lc.term(vs.Get(model.VocabRegions), p.Region),
-		Municipalities: lc.terms(vs.Get(model.VocabMunicipalities), p.Municipalities),
-		Themes:         lc.terms(vs.Get(model.VocabThemes), p.Themes),
-		TargetGroups:   lc.terms(vs.Get(model.VocabTargetGroups), p.TargetGroups),
+		Programme:      lc.linkTerm(facet.Programme, lc.term(vs.Get(model.VocabProgrammes), p.Programme)),
+		Fund:           lc.linkTerm(facet.Fund, lc.term(vs.Get(model.VocabFunds), p.Fund)),
+		Measure:        lc.linkTerm(facet.Measure, lc.term(vs.Get(model.VocabMeasures), p.Measure)),
+		Region:         lc.linkTerm(facet.Region, lc.term(vs.Get(model.VocabRegions), p.Region)),
+		Municipalities: lc.linkTerms(facet.Municipality, lc.terms(vs.Get(model.VocabMunicipalities), p.Municipalities)),
+		Themes:         lc.linkTerms(facet.Theme, lc.terms(vs.Get(model.VocabThemes), p.Themes)),
+		TargetGroups:   lc.linkTerms(facet.TargetGroup, lc.terms(vs.Get(model.VocabTargetGroups), p.TargetGroups)),
 		ProjectNumber:  p.ProjectNumber,
 	}
 	v.TextLang = v.Title.Lang
@@ -386,7 +401,8 @@ func fileSize(loc *locale.Locale, n int64) string {
 	return loc.Number(float64(n)/1e6, 1) + "\u00a0" + unitM
 }
 
-// ListingView is one page of a listing of projects.
+// ListingView is one page of a listing of projects: the full listing or
+// the projects of a facet value.
 type ListingView struct {
 	Total    int // projects in the whole listing
 	Items    []*ProjectView
@@ -395,6 +411,39 @@ type ListingView struct {
 	PrevURL  string
 	NextURL  string
 	PageURLs []PageLink
+
+	// The first page of the full listing links every facet value's page
+	// and carries what the listing script needs to filter in place.
+	Facets     []FacetView
+	Sorts      []SortView
+	IndexURL   string       // site path of the listing's JSON index
+	SearchURL  string       // site path of the search words
+	Card       *ProjectView // a card with every part: the pattern of the script's cards
+	CountOne   string       // the result count, with {n}, in the singular
+	CountOther string       // … and the plural
+	PageOf     string       // "page {page}/{pages}"
+	NumberSep  string       // the digit group separator of the language
+
+	AllURL string // on a facet value's pages: the full listing
+}
+
+// FacetView is a facet of a listing with its values.
+type FacetView struct {
+	Key, Name string
+	Values    []FacetValueView
+}
+
+// FacetValueView is a value of a facet: its label, its page and how many
+// projects have it.
+type FacetValueView struct {
+	Key, Label string
+	URL        string // site path of the value's first page
+	Count      int
+}
+
+// SortView is an order the listing can be sorted in.
+type SortView struct {
+	Key, Label string
 }
 
 // PageLink is a link to a page of a listing.

@@ -1,0 +1,495 @@
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vitrin-ssg/vitrin/internal/facet"
+	"github.com/vitrin-ssg/vitrin/internal/model"
+	"github.com/vitrin-ssg/vitrin/internal/search"
+	"golang.org/x/text/collate"
+)
+
+// The orders of a listing, the default first. The listing script sorts by
+// the orders the build precomputes per language, so that the browser needs
+// no collation rules.
+func sortKeys() []string { return []string{"newest", "oldest", "end", "budget", "title"} }
+
+// langFacet is a facet as one language names it.
+type langFacet struct {
+	f       *facet.Facet
+	name    string   // Teema
+	segment string   // the URL segment of its pages: teema
+	labels  []string // per value, in the order of f.Values
+	slugs   []string // per value: the URL segment of its pages
+	display []int    // the values in the order this language shows them
+}
+
+// facetSegments reads the URL segments of the facet pages of a language
+// from its UI strings and checks them.
+func (r *renderer) facetSegments(lc *langCtx) error {
+	lc.segments = map[string]string{}
+	seen := map[string]string{lc.urls.page: "url_page"}
+	for _, key := range facet.Keys() {
+		name := "url_facet_" + key
+		seg := lc.strings[name].Other
+		if _, ok := lc.strings[name]; !ok {
+			return fmt.Errorf("theme %s: i18n/%s.yaml has no %s, the address of the facet's pages (such as teema)", r.theme.Dir, lc.lang, name)
+		}
+		if model.CheckSlug(seg) != nil {
+			return fmt.Errorf("theme %s: %s in i18n/%s.yaml must be a URL segment such as teema", r.theme.Dir, name, lc.lang)
+		}
+		if other, ok := seen[seg]; ok {
+			return fmt.Errorf("theme %s: %s and %s in i18n/%s.yaml are both %q; the addresses of pages must differ", r.theme.Dir, other, name, lc.lang, seg)
+		}
+		seen[seg] = name
+		lc.segments[key] = seg
+	}
+	return nil
+}
+
+// facetStrings are the UI strings facets need besides each facet's name and
+// URL segment.
+func facetStrings() []string {
+	return []string{"facet_budget_under", "facet_budget_between", "facet_budget_over", "facet_practice_yes",
+		"facet_page_title", "status_planned", "status_ongoing", "status_completed"}
+}
+
+// setupFacets computes the facets of the site and names them in every
+// language.
+func (r *renderer) setupFacets() error {
+	r.facets = facet.Build(r.site.Projects, facet.Options{
+		Vocab: r.site.Vocab, Now: r.site.Now, Languages: r.site.Config.Languages, HasPractice: r.site.HasPractice,
+	})
+	for _, lang := range r.site.Config.Languages {
+		lc := r.lang[lang]
+		need := facetStrings()
+		for _, key := range facet.Keys() {
+			need = append(need, "facet_"+key)
+		}
+		for _, k := range need {
+			if _, ok := lc.strings[k]; !ok {
+				return fmt.Errorf("theme %s: i18n/%s.yaml has no %s", r.theme.Dir, lang, k)
+			}
+		}
+		col := lc.loc.NewCollator()
+		lc.facetByKey = map[string]*langFacet{}
+		for _, f := range r.facets.Facets {
+			lf := &langFacet{f: f, name: lc.strings["facet_"+f.Key].Other, segment: lc.segments[f.Key]}
+			keys := make([]string, len(f.Values))
+			for i, v := range f.Values {
+				lf.labels = append(lf.labels, r.valueLabel(lc, f, v))
+				keys[i] = v.Key
+				lf.display = append(lf.display, i)
+			}
+			lf.slugs = facet.Slugs(lf.labels, keys)
+			// Places and organisations are found by name; other values
+			// keep the order of their vocabulary or their nature.
+			if f.Key == facet.Region || f.Key == facet.Municipality || f.Key == facet.Funder {
+				slices.SortStableFunc(lf.display, func(a, b int) int { return col.CompareString(lf.labels[a], lf.labels[b]) })
+			}
+			lc.facets = append(lc.facets, lf)
+			lc.facetByKey[f.Key] = lf
+		}
+	}
+	return nil
+}
+
+// valueLabel names a facet value in a language.
+func (r *renderer) valueLabel(lc *langCtx, f *facet.Facet, v *facet.Value) string {
+	switch f.Kind {
+	case facet.KindTerm:
+		s, _ := v.Term.Label.In(lc.lang)
+		return s
+	case facet.KindStatus:
+		return lc.strings["status_"+v.Key].Other
+	case facet.KindBudget:
+		rg := v.Range
+		switch {
+		case rg.Min == 0:
+			return format(lc.strings["facet_budget_under"].Other, "max", lc.loc.Money(int64(rg.Max), rg.Currency))
+		case rg.Max == 0:
+			return format(lc.strings["facet_budget_over"].Other, "min", lc.loc.Money(int64(rg.Min), rg.Currency))
+		}
+		return format(lc.strings["facet_budget_between"].Other,
+			"min", lc.loc.Integer(int64(rg.Min)/100), "max", lc.loc.Money(int64(rg.Max), rg.Currency))
+	case facet.KindLanguage:
+		return capitalise(lc.loc.LanguageName(v.Key))
+	case facet.KindPractice:
+		return lc.strings["facet_practice_yes"].Other
+	}
+	return v.Key
+}
+
+// capitalise writes the first letter of s in upper case: suomi → Suomi.
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// valuePath returns the site path of page n (from 1) of a facet value in a
+// language.
+func (lc *langCtx) valuePath(key string, value, n int) string {
+	lf := lc.facetByKey[key]
+	return lc.urls.pageOf(lc.urls.projectsList()+lf.segment+"/"+lf.slugs[value]+"/", n)
+}
+
+// termURL returns the site path of the page of a vocabulary term's facet
+// value, or "" when there is none.
+func (lc *langCtx) termURL(key, term string) string {
+	lf := lc.facetByKey[key]
+	if lf == nil {
+		return ""
+	}
+	vi, ok := lf.f.Value(term)
+	if !ok {
+		return ""
+	}
+	return lc.valuePath(key, vi, 1)
+}
+
+// linkTerms gives terms the address of their facet value's page.
+func (lc *langCtx) linkTerms(key string, terms []TermView) []TermView {
+	for i := range terms {
+		terms[i].URL = lc.termURL(key, terms[i].Key)
+	}
+	return terms
+}
+
+func (lc *langCtx) linkTerm(key string, t *TermView) *TermView {
+	if t != nil {
+		t.URL = lc.termURL(key, t.Key)
+	}
+	return t
+}
+
+// sortProjects computes every order of each language's listing: positions
+// in r.site.Projects. Ties fall back to the title in the language's
+// alphabetical order, then the id.
+func (r *renderer) sortProjects() {
+	projects := r.site.Projects
+	var wg sync.WaitGroup
+	for _, lc := range r.lang {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			col := lc.loc.NewCollator()
+			var buf collate.Buffer
+			keys := make([][]byte, len(projects))
+			for i, p := range projects {
+				t, _ := p.Title.In(lc.lang)
+				keys[i] = slices.Clone(col.KeyFromString(&buf, t))
+				buf.Reset()
+			}
+			byTitle := func(a, b int) int {
+				return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(projects[a].ID, projects[b].ID))
+			}
+			start := func(i int) time.Time { return projects[i].Period.Start.First() }
+			end := func(i int) (time.Time, bool) {
+				e := projects[i].Period.End
+				return e.Last(), !e.IsZero()
+			}
+			// Budgets in the order of currencies, the largest first;
+			// projects without one last.
+			budget := func(i int) (int, model.Money) {
+				b := projects[i].Budget
+				if b == nil || b.Total <= 0 {
+					return len(model.Currencies()), 0
+				}
+				return slices.Index(model.Currencies(), b.Currency), b.Total
+			}
+			cmps := map[string]func(a, b int) int{
+				"newest": func(a, b int) int { return cmp.Or(-start(a).Compare(start(b)), byTitle(a, b)) },
+				"oldest": func(a, b int) int { return cmp.Or(start(a).Compare(start(b)), byTitle(a, b)) },
+				// Ending first; projects without an end last.
+				"end": func(a, b int) int {
+					ea, oka := end(a)
+					eb, okb := end(b)
+					if oka != okb {
+						if oka {
+							return -1
+						}
+						return 1
+					}
+					return cmp.Or(ea.Compare(eb), byTitle(a, b))
+				},
+				"budget": func(a, b int) int {
+					ca, ta := budget(a)
+					cb, tb := budget(b)
+					return cmp.Or(cmp.Compare(ca, cb), cmp.Compare(tb, ta), byTitle(a, b))
+				},
+				"title": byTitle,
+			}
+			lc.orders = map[string][]int{}
+			for _, name := range sortKeys() {
+				order := make([]int, len(projects))
+				for i := range order {
+					order[i] = i
+				}
+				slices.SortFunc(order, cmps[name])
+				lc.orders[name] = order
+			}
+			lc.order = lc.orders[sortKeys()[0]]
+			lc.rank = ranks(lc.order)
+			lc.titleRank = ranks(lc.orders["title"])
+		}()
+	}
+	wg.Wait()
+}
+
+// ranks returns the place of each project in an order.
+func ranks(order []int) []int {
+	out := make([]int, len(order))
+	for rank, p := range order {
+		out[p] = rank
+	}
+	return out
+}
+
+// makeCards builds the card view of every project in every language once;
+// the listing, the facet pages and the JSON index share them.
+func (r *renderer) makeCards() {
+	var wg sync.WaitGroup
+	for _, lc := range r.lang {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lc.cards = make([]*ProjectView, len(r.site.Projects))
+			for i, p := range r.site.Projects {
+				lc.cards[i] = r.projectView(p, lc)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// facetView returns the facets of a listing with their values in the
+// language's order.
+func (lc *langCtx) facetViews() []FacetView {
+	var out []FacetView
+	for _, lf := range lc.facets {
+		fv := FacetView{Key: lf.f.Key, Name: lf.name}
+		for _, vi := range lf.display {
+			v := lf.f.Values[vi]
+			fv.Values = append(fv.Values, FacetValueView{
+				Key: v.Key, Label: lf.labels[vi], URL: lc.valuePath(lf.f.Key, vi, 1), Count: len(v.Projects),
+			})
+		}
+		out = append(out, fv)
+	}
+	return out
+}
+
+// facetTasks renders the pages of every facet value in every language, one
+// task per value and language.
+func (r *renderer) facetTasks() []func() error {
+	var tasks []func() error
+	for _, lang := range r.site.Config.Languages {
+		lc := r.lang[lang]
+		for _, lf := range lc.facets {
+			for vi := range lf.f.Values {
+				tasks = append(tasks, func() error { return r.writeFacetValue(lc, lf, vi) })
+			}
+		}
+	}
+	return tasks
+}
+
+// writeFacetValue writes the pages of the projects that have a facet value,
+// in the listing's order.
+func (r *renderer) writeFacetValue(lc *langCtx, lf *langFacet, vi int) error {
+	v := lf.f.Values[vi]
+	list := slices.Clone(v.Projects)
+	slices.SortFunc(list, func(a, b int) int { return cmp.Compare(lc.rank[a], lc.rank[b]) })
+	pages := max(1, (len(list)+PageSize-1)/PageSize)
+	title := format(lc.strings["facet_page_title"].Other, "facet", lf.name, "value", lf.labels[vi])
+	for n := 1; n <= pages; n++ {
+		p, lv := r.listPage(lc, "facet", list, n, pages, func(lang string, n int) string {
+			return r.lang[lang].valuePath(lf.f.Key, vi, n)
+		})
+		p.Title = title
+		lv.AllURL = lc.urls.projectsList()
+		p.Crumbs = append(p.Crumbs, Crumb{Name: lc.strings["projects_title"].Other, URL: lc.urls.projectsList()})
+		if err := r.execute(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listIndex is the JSON index of a language's listing: what the listing
+// script needs to filter, count, sort and render cards, and no more.
+// Arrays run over the projects in the order of r.site.Projects; facet
+// values are small integers. The full text is in a file of its own
+// (searchFile), loaded when a visitor first searches.
+type listIndex struct {
+	ID      []string          `json:"id"` // project ids: a card links to id + "/"
+	Title   []string          `json:"t"`
+	Summary []string          `json:"s"`
+	Lang    []string          `json:"l"` // the language of title and summary when not the page's, else ""
+	Org     []string          `json:"o"`
+	Period  []string          `json:"p"`
+	Budget  []string          `json:"b"`
+	Notes   map[string]string `json:"n"` // the note on a card shown in its original language, by that language
+	Facets  []indexFacet      `json:"f"`
+	Sorts   map[string][]int  `json:"r"` // per order, the projects in that order
+}
+
+// indexFacet is a facet in the JSON index.
+type indexFacet struct {
+	Key    string      `json:"k"`
+	Values [][2]string `json:"v"` // per value: key and label
+	Of     []any       `json:"p"` // per project: a value index, or a list of them
+}
+
+// searchFile is the JSON file of the words each project is found by, the
+// same for every language: every language version is searched.
+type searchFile struct {
+	Words []string `json:"w"`
+}
+
+// dataFile is a generated JSON file with a content hash in its name.
+type dataFile struct {
+	path string
+	data []byte
+}
+
+func newDataFile(name string, v any) (*dataFile, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	return &dataFile{path: "assets/" + name + "." + hex.EncodeToString(sum[:4]) + ".json", data: b}, nil
+}
+
+// makeIndexes builds the JSON index of every language and the search file.
+func (r *renderer) makeIndexes() error {
+	words := make([]string, len(r.site.Projects))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range r.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				words[i] = search.ProjectWords(r.site.Projects[i], r.site.Vocab)
+			}
+		}()
+	}
+	for i := range r.site.Projects {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var err error
+	if r.searchFile, err = newDataFile("search", searchFile{Words: words}); err != nil {
+		return err
+	}
+	for _, lang := range r.site.Config.Languages {
+		lc := r.lang[lang]
+		if lc.index, err = newDataFile("projects."+lang, r.listIndex(lc)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *renderer) listIndex(lc *langCtx) listIndex {
+	n := len(r.site.Projects)
+	ix := listIndex{
+		ID: make([]string, n), Title: make([]string, n), Summary: make([]string, n), Lang: make([]string, n),
+		Org: make([]string, n), Period: make([]string, n), Budget: make([]string, n),
+		Notes: map[string]string{}, Sorts: lc.orders,
+	}
+	for i, c := range lc.cards {
+		ix.ID[i], ix.Title[i], ix.Summary[i], ix.Org[i], ix.Period[i] = c.ID, c.Title.S, c.Summary.S, c.Organisation, c.Period
+		if c.Fallback {
+			ix.Lang[i] = c.TextLang
+			ix.Notes[c.TextLang] = format(lc.strings["original_language"].Other, "language", c.OriginalLanguage)
+		}
+		if c.Budget != nil {
+			ix.Budget[i] = c.Budget.Total
+		}
+	}
+	for _, lf := range lc.facets {
+		f := indexFacet{Key: lf.f.Key, Of: make([]any, n)}
+		for vi, v := range lf.f.Values {
+			f.Values = append(f.Values, [2]string{v.Key, lf.labels[vi]})
+		}
+		for i := range n {
+			of := lf.f.Of(i)
+			if len(of) == 1 {
+				f.Of[i] = of[0]
+			} else {
+				f.Of[i] = append([]int{}, of...)
+			}
+		}
+		ix.Facets = append(ix.Facets, f)
+	}
+	return ix
+}
+
+// writeIndexes writes the JSON indexes and the search file.
+func (r *renderer) writeIndexes() error {
+	if err := r.write(r.searchFile.path, r.searchFile.data); err != nil {
+		return err
+	}
+	for _, lang := range r.site.Config.Languages {
+		ix := r.lang[lang].index
+		if err := r.write(ix.path, ix.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cardPattern is a card with every part present, from which the listing
+// script makes its cards: they have the markup of the cards the server
+// renders, because they come from the same layout.
+func (r *renderer) cardPattern(lc *langCtx) *ProjectView {
+	txt := Txt{S: "-", Lang: lc.lang, Foreign: true}
+	return &ProjectView{
+		URL: lc.urls.projectsList(), Fallback: true, TextLang: lc.lang, OriginalLanguage: "-",
+		Title: txt, Summary: txt, Status: "planned", StatusLabel: "-", Period: "-", Organisation: "-",
+		Budget: &BudgetView{Total: "-"}, Region: &TermView{Label: "-"}, Themes: []TermView{{Label: "-"}},
+	}
+}
+
+// pagefindTags are the data-pagefind-filter, -sort and -meta values of a
+// project page, so that a site that adds Pagefind gets the listing's facets
+// and orders, and what a result shows.
+func (r *renderer) pagefindTags(lc *langCtx, pos int) (filters, sorts, meta []PagefindTag) {
+	for _, lf := range lc.facets {
+		for _, vi := range lf.f.Of(pos) {
+			filters = append(filters, PagefindTag{Key: lf.f.Key, Value: lf.labels[vi]})
+		}
+	}
+	p := r.site.Projects[pos]
+	sorts = append(sorts, PagefindTag{Key: "start", Value: p.Period.Start.First().Format(time.DateOnly)})
+	if !p.Period.End.IsZero() {
+		sorts = append(sorts, PagefindTag{Key: "end", Value: p.Period.End.Last().Format(time.DateOnly)})
+	}
+	if p.Budget != nil && p.Budget.Total > 0 {
+		sorts = append(sorts, PagefindTag{Key: "budget", Value: p.Budget.Total.String()})
+	}
+	// The place in the language's alphabetical order, which Pagefind sorts
+	// numerically.
+	sorts = append(sorts, PagefindTag{Key: "title", Value: strconv.Itoa(lc.titleRank[pos])})
+	c := lc.cards[pos]
+	meta = append(meta, PagefindTag{Key: "status", Value: c.StatusLabel}, PagefindTag{Key: "organisation", Value: c.Organisation})
+	if c.Period != "" {
+		meta = append(meta, PagefindTag{Key: "period", Value: c.Period})
+	}
+	return filters, sorts, meta
+}
