@@ -1,7 +1,8 @@
 package build_test
 
 import (
-	"encoding/json"
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io/fs"
 	"os"
@@ -188,76 +189,14 @@ func cardIDs(t *testing.T, res *sitetest.Result, name string) ([]string, int) {
 	return ids, pages
 }
 
-// listingIndex is the JSON index of a listing, as the listing script reads it.
-type listingIndex struct {
-	ID      []string          `json:"id"`
-	Title   []string          `json:"t"`
-	Summary []string          `json:"s"`
-	Lang    []string          `json:"l"`
-	Org     []string          `json:"o"`
-	Period  []string          `json:"p"`
-	Budget  []string          `json:"b"`
-	Notes   map[string]string `json:"n"`
-	Facets  []struct {
-		Key    string            `json:"k"`
-		Values [][2]string       `json:"v"`
-		Of     []json.RawMessage `json:"p"`
-	} `json:"f"`
-	Sorts map[string][]int `json:"r"`
-}
-
-// of returns the value indices project i has in facet f.
-func (ix *listingIndex) of(t *testing.T, f, i int) []int {
-	var one int
-	if err := json.Unmarshal(ix.Facets[f].Of[i], &one); err == nil {
-		return []int{one}
-	}
-	var many []int
-	if err := json.Unmarshal(ix.Facets[f].Of[i], &many); err != nil {
-		t.Fatalf("facet %s, project %d: %s is neither a value nor a list", ix.Facets[f].Key, i, ix.Facets[f].Of[i])
-	}
-	return many
-}
-
-// filter applies a choice of values to the index as the listing script
-// does, with its own code: OR within a facet, AND across facets. It returns
-// the ids in the index's order.
-func (ix *listingIndex) filter(t *testing.T, sel map[string][]string) []string {
+// matchIDs returns the ids of the projects a choice of values gives in a
+// listing's index, in id order.
+func matchIDs(t *testing.T, l *sitetest.Listing, sel map[string][]string) []string {
 	var out []string
-	for i, id := range ix.ID {
-		ok := true
-		for f, fc := range ix.Facets {
-			keys := sel[fc.Key]
-			if len(keys) == 0 {
-				continue
-			}
-			any := false
-			for _, v := range ix.of(t, f, i) {
-				any = any || slices.Contains(keys, fc.Values[v][0])
-			}
-			ok = ok && any
-		}
-		if ok {
-			out = append(out, id)
-		}
+	for _, p := range l.Match(t, sel, "") {
+		out = append(out, l.ID[p])
 	}
 	return out
-}
-
-func readIndex(t *testing.T, res *sitetest.Result, listing htmlDoc) (*listingIndex, []string) {
-	t.Helper()
-	form := byID(listing.root, "filters")
-	var ix listingIndex
-	if err := json.Unmarshal([]byte(res.File(t, resolve(listing.name, attr(form, "data-index")))), &ix); err != nil {
-		t.Fatal(err)
-	}
-	var sf struct {
-		Words []string `json:"w"`
-	}
-	if err := json.Unmarshal([]byte(res.File(t, resolve(listing.name, attr(form, "data-search")))), &sf); err != nil {
-		t.Fatal(err)
-	}
-	return &ix, sf.Words
 }
 
 // checkFacetPages checks, in every language, that each facet value's count
@@ -269,7 +208,7 @@ func checkFacetPages(t *testing.T, res *sitetest.Result) {
 	for lang, dir := range listingDirs {
 		t.Run(lang, func(t *testing.T) {
 			listing := parsePage(t, res, dir+"index.html")
-			ix, _ := readIndex(t, res, listing)
+			ix := res.Listing(t, listing.name)
 			links := facetLinks(t, listing)
 			if len(links) == 0 {
 				t.Fatal("the listing links no facet pages")
@@ -284,7 +223,7 @@ func checkFacetPages(t *testing.T, res *sitetest.Result) {
 					t.Errorf("%s %q: %d pages for %d projects; want %d", l.facet, l.label, n, l.count, want)
 				}
 				slices.Sort(ids)
-				want := ix.filter(t, map[string][]string{l.facet: {l.key}})
+				want := matchIDs(t, ix, map[string][]string{l.facet: {l.key}})
 				if !slices.Equal(ids, want) {
 					t.Errorf("%s=%s: the page lists %v; the index gives %v", l.facet, l.key, ids, want)
 				}
@@ -295,7 +234,7 @@ func checkFacetPages(t *testing.T, res *sitetest.Result) {
 				for _, b := range links[i+1:] {
 					sel := map[string][]string{a.facet: {a.key}}
 					sel[b.facet] = append(sel[b.facet], b.key)
-					want := ix.filter(t, sel)
+					want := matchIDs(t, ix, sel)
 					var got []string
 					if a.facet == b.facet {
 						// One facet: either value.
@@ -458,12 +397,12 @@ func TestSearchKyla(t *testing.T) {
 // sorted by id.
 func searchIDs(t *testing.T, res *sitetest.Result, q string) []string {
 	t.Helper()
-	ix, words := readIndex(t, res, parsePage(t, res, "fi/hankkeet/index.html"))
-	if len(words) != len(ix.ID) {
-		t.Fatalf("the search file has %d projects; the index %d", len(words), len(ix.ID))
+	ix := res.Listing(t, "fi/hankkeet/index.html")
+	if len(ix.Words) != len(ix.ID) {
+		t.Fatalf("the search file has %d projects; the index %d", len(ix.Words), len(ix.ID))
 	}
 	var out []string
-	for i, w := range words {
+	for i, w := range ix.Words {
 		if search.Match(w, search.Terms(q)) {
 			out = append(out, ix.ID[i])
 		}
@@ -519,8 +458,7 @@ themes: [villages]
 	}
 	for lang, dir := range listingDirs {
 		t.Run(lang, func(t *testing.T) {
-			listing := parsePage(t, res, dir+"index.html")
-			ix, _ := readIndex(t, res, listing)
+			ix := res.Listing(t, dir+"index.html")
 			n := len(ix.ID)
 			for name, l := range map[string]int{"t": len(ix.Title), "s": len(ix.Summary), "l": len(ix.Lang), "o": len(ix.Org), "p": len(ix.Period), "b": len(ix.Budget)} {
 				if l != n {
@@ -532,7 +470,7 @@ themes: [villages]
 					t.Errorf("facet %s has %d entries for %d projects", fc.Key, len(fc.Of), n)
 				}
 				for i := range n {
-					for _, v := range ix.of(t, f, i) {
+					for _, v := range ix.Of(t, f, i) {
 						if v < 0 || v >= len(fc.Values) {
 							t.Errorf("facet %s, project %s: value %d out of range", fc.Key, ix.ID[i], v)
 						}
@@ -683,5 +621,29 @@ func TestSitemapFacetPages(t *testing.T) {
 		if !strings.Contains(sm, w) {
 			t.Errorf("sitemap.xml lacks %s", w)
 		}
+	}
+}
+
+// TestListingScriptSize: the listing script, minified as a production build
+// writes it, stays within 8 KB gzip.
+func TestListingScriptSize(t *testing.T) {
+	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{Minify: true}).MustSucceed(t)
+	found := false
+	for name, b := range res.Files {
+		if !strings.HasPrefix(name, "assets/listing.") || !strings.HasSuffix(name, ".js") {
+			continue
+		}
+		found = true
+		var buf bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		w.Write(b)
+		w.Close()
+		t.Logf("%s: %d bytes minified, %d gzip", name, len(b), buf.Len())
+		if buf.Len() > 8<<10 {
+			t.Errorf("the listing script is %d bytes gzip; the limit is 8 KB", buf.Len())
+		}
+	}
+	if !found {
+		t.Fatal("the site has no listing script")
 	}
 }

@@ -330,8 +330,8 @@ func (r *renderer) writeFacetValue(lc *langCtx, lf *langFacet, vi int) error {
 // listIndex is the JSON index of a language's listing: what the listing
 // script needs to filter, count, sort and render cards, and no more.
 // Arrays run over the projects in the order of r.site.Projects; facet
-// values are small integers. The full text is in a file of its own
-// (searchFile), loaded when a visitor first searches.
+// values are small integers. The words a search looks through are in a
+// file of their own (search.Index), loaded when a visitor first searches.
 type listIndex struct {
 	ID      []string          `json:"id"` // project ids: a card links to id + "/"
 	Title   []string          `json:"t"`
@@ -350,12 +350,6 @@ type indexFacet struct {
 	Key    string      `json:"k"`
 	Values [][2]string `json:"v"` // per value: key and label
 	Of     []any       `json:"p"` // per project: a value index, or a list of them
-}
-
-// searchFile is the JSON file of the words each project is found by, the
-// same for every language: every language version is searched.
-type searchFile struct {
-	Words []string `json:"w"`
 }
 
 // dataFile is a generated JSON file with a content hash in its name.
@@ -393,7 +387,9 @@ func (r *renderer) makeIndexes() error {
 	close(next)
 	wg.Wait()
 	var err error
-	if r.searchFile, err = newDataFile("search", searchFile{Words: words}); err != nil {
+	// The search file is the same for every language: every language
+	// version is searched.
+	if r.searchFile, err = newDataFile("search", search.NewIndex(words)); err != nil {
 		return err
 	}
 	for _, lang := range r.site.Config.Languages {

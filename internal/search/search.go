@@ -11,7 +11,11 @@
 package search
 
 import (
+	"cmp"
+	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -90,4 +94,84 @@ func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 		texts = append(texts, linkTarget.ReplaceAllString(string(v.Body), "]"))
 	}
 	return Words(texts...)
+}
+
+// Index is the search file of a listing, compact for the wire: every
+// distinct word once, and per project the numbers of its words. The
+// listing script loads it on the first search.
+type Index struct {
+	// Dict holds the words, the most frequent first, separated by spaces.
+	Dict string `json:"d"`
+	// Lists holds per project, separated by ";", the numbers of its words
+	// in Dict, ascending, each written as its difference from the one
+	// before in base 36, separated by ",".
+	Lists string `json:"p"`
+}
+
+// NewIndex makes the index of the words of each project (as Words returns
+// them).
+func NewIndex(words []string) Index {
+	freq := map[string]int{}
+	for _, ws := range words {
+		for _, w := range strings.Fields(ws) {
+			freq[w]++
+		}
+	}
+	dict := make([]string, 0, len(freq))
+	for w := range freq {
+		dict = append(dict, w)
+	}
+	slices.SortFunc(dict, func(a, b string) int { return cmp.Or(freq[b]-freq[a], strings.Compare(a, b)) })
+	num := make(map[string]int, len(dict))
+	for i, w := range dict {
+		num[w] = i
+	}
+	var b strings.Builder
+	var ids []int
+	for p, ws := range words {
+		if p > 0 {
+			b.WriteByte(';')
+		}
+		ids = ids[:0]
+		for _, w := range strings.Fields(ws) {
+			ids = append(ids, num[w])
+		}
+		slices.Sort(ids)
+		prev := 0
+		for i, id := range slices.Compact(ids) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(int64(id-prev), 36))
+			prev = id
+		}
+	}
+	return Index{Dict: strings.Join(dict, " "), Lists: b.String()}
+}
+
+// Words returns the words of each project, separated by spaces in the
+// order of their numbers: what Match takes.
+func (ix Index) Words() ([]string, error) {
+	dict := strings.Fields(ix.Dict)
+	var out []string
+	for _, list := range strings.Split(ix.Lists, ";") {
+		var ws []string
+		id := 0
+		for _, d := range strings.Split(list, ",") {
+			if d == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(d, 36, 0)
+			if err != nil {
+				return nil, fmt.Errorf("search index: %q is not a base-36 number", d)
+			}
+			id += int(n)
+			if id >= len(dict) {
+				return nil, fmt.Errorf("search index: word %d of %d", id, len(dict))
+			}
+			ws = append(ws, dict[id])
+		}
+		out = append(out, strings.Join(ws, " "))
+	}
+	return out, nil
 }

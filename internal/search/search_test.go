@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,5 +87,38 @@ func TestProjectWords(t *testing.T) {
 		if strings.Contains(" "+words+" ", " "+not+" ") {
 			t.Errorf("ProjectWords has %q from a link's address: %s", not, words)
 		}
+	}
+}
+
+// TestIndex: the compact search file gives back every project's words, so
+// the script matches what Match matches.
+func TestIndex(t *testing.T) {
+	words := []string{
+		search.Words("Kylätalon nuortenilta", "Nuoret suunnittelevat kylätalolle illan"),
+		"",
+		search.Words("Küla noorte suvi", "nuoret"),
+		search.Words("Byteater i Lovisa"),
+	}
+	ix := search.NewIndex(words)
+	if !strings.HasPrefix(ix.Dict, "nuoret ") {
+		t.Errorf("the dictionary starts %q; want the most frequent word, nuoret, first", ix.Dict[:10])
+	}
+	got, err := ix.Words()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(words) {
+		t.Fatalf("Words() has %d projects; want %d", len(got), len(words))
+	}
+	for i := range words {
+		g, w := strings.Fields(got[i]), strings.Fields(words[i])
+		slices.Sort(g)
+		slices.Sort(w)
+		if !slices.Equal(g, w) {
+			t.Errorf("project %d: Words() = %q; want %q", i, g, w)
+		}
+	}
+	if _, err := (search.Index{Dict: "a b", Lists: "0,5"}).Words(); err == nil {
+		t.Error("an index that names a word past the dictionary decodes without error")
 	}
 }

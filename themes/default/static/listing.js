@@ -41,8 +41,10 @@
   var n = 0; // projects
   var W = 0; // 32-bit words of a project set
   var facets = []; // per facet of the index: {k, v, p, bits, tot, at}
-  var words = null; // every project's words, joined by newlines
-  var offs = null; // where each project's words start in words
+  var dict = null; // the search words, separated by spaces
+  var wordAt = null; // where each word starts in dict
+  var ids = null; // the numbers of every project's words, project after project
+  var idsAt = null; // where each project's numbers start in ids
   var hitCache = new Map(); // search term → projects
   var loading = {};
   var cur = null; // the state being shown or loaded
@@ -73,13 +75,39 @@
     }));
   }
 
+  // loadWords loads the search file: a dictionary of every word, most
+  // frequent first, and per project the numbers of its words (see
+  // search.Index).
   function loadWords() {
     return loading.words || (loading.words = load(d.search).then(function (data) {
-      offs = new Int32Array(data.w.length + 1);
-      var at = 0;
-      data.w.forEach(function (w, i) { offs[i] = at; at += w.length + 1; });
-      offs[data.w.length] = at;
-      words = data.w.join('\n');
+      var ws = [0];
+      for (var at = data.d.indexOf(' '); at >= 0; at = data.d.indexOf(' ', at + 1)) ws.push(at + 1);
+      ws.push(data.d.length + 1);
+      var P = data.p;
+      var out = [];
+      var po = [0];
+      var v = 0;
+      var prev = 0;
+      var digit = false;
+      for (var i = 0; i <= P.length; i++) {
+        var c = i < P.length ? P.charCodeAt(i) : 59;
+        if (c === 44 || c === 59) { // , between numbers, ; between projects
+          if (digit) out.push(prev += v);
+          v = 0;
+          digit = false;
+          if (c === 59) {
+            po.push(out.length);
+            prev = 0;
+          }
+        } else {
+          v = v * 36 + (c < 58 ? c - 48 : c - 87);
+          digit = true;
+        }
+      }
+      dict = data.d;
+      wordAt = Int32Array.from(ws);
+      ids = Int32Array.from(out);
+      idsAt = Int32Array.from(po);
     }));
   }
 
@@ -131,15 +159,26 @@
     var m = hitCache.get(t);
     if (m) return m;
     m = new Uint32Array(W);
-    for (var at = words.indexOf(t); at >= 0;) {
+    var hit = new Uint8Array(wordAt.length);
+    var any = false;
+    for (var at = dict.indexOf(t); at >= 0;) {
       var lo = 0;
-      var hi = n - 1;
+      var hi = wordAt.length - 2;
       while (lo < hi) {
         var mid = (lo + hi + 1) >>> 1;
-        if (offs[mid] <= at) lo = mid; else hi = mid - 1;
+        if (wordAt[mid] <= at) lo = mid; else hi = mid - 1;
       }
-      m[lo >>> 5] |= 1 << (lo & 31);
-      at = words.indexOf(t, offs[lo + 1]);
+      hit[lo] = 1;
+      any = true;
+      at = dict.indexOf(t, wordAt[lo + 1]);
+    }
+    for (var p = 0; any && p < n; p++) {
+      for (var k = idsAt[p], end = idsAt[p + 1]; k < end; k++) {
+        if (hit[ids[k]]) {
+          m[p >>> 5] |= 1 << (p & 31);
+          break;
+        }
+      }
     }
     if (hitCache.size > 64) hitCache.clear();
     hitCache.set(t, m);
@@ -345,9 +384,26 @@
     text(more, (pages > 1 ? ' · ' + d.pageOf.replace('{page}', num(page)).replace('{pages}', num(pages)) : '') +
       ' · ' + note.charAt(0).toLowerCase() + note.slice(1));
     paginate(st, page, pages);
-    var url = href(st, page);
-    if (mode && url !== location.pathname + location.search) {
-      history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    if (mode) setURL(href(st, page), mode);
+  }
+
+  // Writing the history takes Chrome several milliseconds, so the address
+  // follows the list: after the frame for a change, and once typing pauses
+  // for a search.
+  var urlNext = null;
+  var urlTimer = 0;
+  function setURL(url, mode) {
+    if (mode === 'push') flushURL();
+    urlNext = { url: url, mode: urlNext && urlNext.mode === 'push' ? 'push' : mode };
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(flushURL, mode === 'push' ? 0 : 400);
+  }
+  function flushURL() {
+    clearTimeout(urlTimer);
+    var u = urlNext;
+    urlNext = null;
+    if (u && u.url !== location.pathname + location.search) {
+      history[u.mode === 'push' ? 'pushState' : 'replaceState'](null, '', u.url);
     }
   }
 
@@ -358,7 +414,7 @@
     if (mode === 'push' || !pendingMode) pendingMode = mode;
     var need = [];
     if (!ix) need.push(loadIndex());
-    if (st.q && !words) need.push(loadWords());
+    if (st.q && !dict) need.push(loadWords());
     if (!need.length) {
       draw(st, pendingMode);
       pendingMode = null;
@@ -399,6 +455,7 @@
     } else if (pager.contains(a) && a.pathname === location.pathname) {
       e.preventDefault();
       typing = false;
+      flushURL();
       history.pushState(null, '', a.href);
       show(fromURL(), null);
       count.parentNode.scrollIntoView();
@@ -407,11 +464,13 @@
   });
   window.addEventListener('popstate', function () {
     typing = false;
+    urlNext = null;
     var st = fromURL();
     toForm(st);
     show(st, null);
   });
 
+  window.addEventListener('pagehide', flushURL);
   list.setAttribute('tabindex', '-1');
   form.hidden = false;
   document.getElementById('browse').hidden = true;
