@@ -1,0 +1,210 @@
+package browsertest_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing/fstest"
+	"unicode"
+	"unicode/utf8"
+)
+
+// catalogue returns a deterministic synthetic site of n projects for the
+// listing's browser tests and benchmark: vocabularies of a realistic size
+// (250 municipalities, 60 LAGs), projects written in Finnish, Estonian or
+// Swedish with some translations, budgets in euros and kronor, periods over
+// thirteen years, and bodies of a few hundred words drawn from thousands,
+// among them forms of "kylä".
+//
+// It is small on purpose. The performance issue builds a fuller generator
+// (internal/synth, vitrin gen); when that is on main, these tests should
+// use it instead.
+func catalogue(n int) fstest.MapFS {
+	r := rand.New(rand.NewPCG(4, uint64(n)))
+	g := &generator{r: r, fs: fstest.MapFS{}, words: map[string][]string{}, terms: map[string]int{}}
+	for _, lang := range langCodes {
+		g.words[lang] = g.pool(lang, 3000)
+	}
+	g.vocab("themes", "theme", 14, nil)
+	g.vocab("target-groups", "group", 8, nil)
+	g.file("content/vocabularies/funds.yaml", "- key: eafrd\n  eu: true\n  label: {fi: Maaseuturahasto, et: Maaelufond, sv: Landsbygdsfonden}\n- key: esf\n  eu: true\n  label: {fi: Sosiaalirahasto, et: Sotsiaalfond, sv: Socialfonden}\n")
+	g.vocab("programmes", "programme", 4, func(i int) string { return "  fund: " + []string{"eafrd", "esf"}[i%2] + "\n" })
+	g.vocab("funders", "lag", 60, func(int) string { return "  kind: lag\n" })
+	g.vocab("measures", "measure", 30, func(i int) string { return fmt.Sprintf("  programme: programme-%02d\n", i%4+1) })
+	g.vocab("regions", "region", 18, nil)
+	g.vocab("municipalities", "municipality", 250, func(i int) string { return fmt.Sprintf("  region: region-%02d\n", i%18+1) })
+	for i := 1; i <= n; i++ {
+		g.project(i)
+	}
+	return g.fs
+}
+
+var langCodes = []string{"fi", "et", "sv"}
+
+// realWords are words of each language that every catalogue uses, so that
+// searches for them find something.
+var realWords = map[string][]string{
+	"fi": {"kylä", "kylän", "kylät", "kylätalo", "kylätoiminta", "sivukylä", "kyläyhdistys", "nuoret", "yhdistys", "hanke", "kyllä", "talkoot", "lähiruoka", "digituki"},
+	"et": {"küla", "külad", "noored", "selts", "projekt", "kogukond", "õpituba", "ühistu", "küladesse", "talgud"},
+	"sv": {"by", "byar", "byhuset", "unga", "förening", "projekt", "närmat", "bygdegård", "talko", "Kyläkoski"},
+}
+
+type generator struct {
+	r     *rand.Rand
+	fs    fstest.MapFS
+	words map[string][]string
+	terms map[string]int // vocabulary → its number of terms
+}
+
+func (g *generator) file(name, s string) {
+	g.fs[name] = &fstest.MapFile{Data: []byte(s), Mode: 0o644}
+}
+
+// pool makes n words that look like the language's.
+func (g *generator) pool(lang string, n int) []string {
+	syll := map[string][]string{
+		"fi": strings.Fields("ka ko ku ki ke la lo lu li le ma mo mu mi me na no nu ni ne pa po pu pi pe ra ro ru ri re sa so su si se ta to tu ti te va vo vi ve ja jo ju hä kä lä mä nä pä rä sä tä vä kö lö pö tö ky ly my ny py sy ty vy ai oi ei uu aa ää nen sen lan tin"),
+		"et": strings.Fields("ka ko ku ki ke la lo lu li le ma mo mu mi me na no nu ni ne pa po pu pi pe ra ro ru ri re sa so su si se ta to tu ti te va vo vi ve ja jõ mõ põ sõ tõ kä lä mä pä sä tä vä kö lö pö sö tö kü lü mü pü sü tü ša šo gu ga de da"),
+		"sv": strings.Fields("ba be bo by da de do fa fe fo ga ge go ha he ho ka ke ko la le lo ma me mo na ne no pa pe po ra re ro sa se so ta te to va ve vi bå få gå hå må på så vå ät än är bö fö hö sk st sp ng ck"),
+	}[lang]
+	out := append([]string{}, realWords[lang]...)
+	for len(out) < n {
+		var b strings.Builder
+		for range 2 + g.r.IntN(3) {
+			b.WriteString(syll[g.r.IntN(len(syll))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func (g *generator) word(lang string) string {
+	w := g.words[lang]
+	// Zipf-like: the first words are the most common.
+	return w[int(float64(len(w))*g.r.Float64()*g.r.Float64())]
+}
+
+func title(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func (g *generator) phrase(lang string, min, max int) string {
+	ws := make([]string, min+g.r.IntN(max-min+1))
+	for i := range ws {
+		ws[i] = g.word(lang)
+	}
+	return title(strings.Join(ws, " "))
+}
+
+func (g *generator) label() string {
+	return fmt.Sprintf("{fi: %s, et: %s, sv: %s}", g.phrase("fi", 1, 3), g.phrase("et", 1, 3), g.phrase("sv", 1, 3))
+}
+
+// vocab writes a vocabulary of n terms keyed prefix-01 …; extra adds lines
+// to term i.
+func (g *generator) vocab(name, prefix string, n int, extra func(i int) string) {
+	g.terms[name] = n
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "- key: %s-%02d\n  label: %s\n", prefix, i+1, g.label())
+		if extra != nil {
+			b.WriteString(extra(i))
+		}
+	}
+	g.file("content/vocabularies/"+name+".yaml", b.String())
+}
+
+func (g *generator) keys(prefix, vocab string, min, max int) []string {
+	n := min + g.r.IntN(max-min+1)
+	seen := map[int]bool{}
+	var out []string
+	for len(out) < n {
+		i := g.r.IntN(g.terms[vocab]) + 1
+		if !seen[i] {
+			seen[i] = true
+			out = append(out, fmt.Sprintf("%s-%02d", prefix, i))
+		}
+	}
+	return out
+}
+
+func (g *generator) body(lang string) string {
+	var b strings.Builder
+	for range 3 {
+		fmt.Fprintf(&b, "## %s\n\n", g.phrase(lang, 1, 3))
+		for range 2 {
+			for range 3 {
+				b.WriteString(g.phrase(lang, 7, 14) + ". ")
+			}
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+func (g *generator) project(i int) {
+	r := g.r
+	id := fmt.Sprintf("p%05d", i)
+	orig := "fi"
+	switch x := r.Float64(); {
+	case x > 0.85:
+		orig = "sv"
+	case x > 0.6:
+		orig = "et"
+	}
+	var b strings.Builder
+	q := strconv.Quote
+	fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s\n", q(g.phrase(orig, 2, 5)), q(g.phrase(orig, 10, 20)+"."))
+	fmt.Fprintf(&b, "organisation: %s\n", q(g.phrase(orig, 1, 3)+" ry"))
+	if r.IntN(3) == 0 {
+		fmt.Fprintf(&b, "partners: [%s]\n", q(g.phrase(orig, 1, 3)))
+	}
+	fmt.Fprintf(&b, "funder: lag-%02d\n", r.IntN(60)+1)
+	prog := r.IntN(4) + 1
+	fmt.Fprintf(&b, "programme: programme-%02d\n", prog)
+	if r.IntN(2) == 0 {
+		fmt.Fprintf(&b, "measure: measure-%02d\n", (r.IntN(8)*4)%28+prog)
+	}
+	y, m := 2014+r.IntN(13), 1+r.IntN(12)
+	fmt.Fprintf(&b, "period:\n  start: %04d-%02d\n", y, m)
+	if r.IntN(10) > 0 {
+		months := y*12 + m - 1 + 6 + r.IntN(43)
+		fmt.Fprintf(&b, "  end: %04d-%02d\n", months/12, months%12+1)
+	}
+	if r.IntN(7) > 0 {
+		total := int(2000 * math.Pow(1000, r.Float64()))
+		cur := "EUR"
+		if orig == "sv" && r.IntN(2) == 0 {
+			cur, total = "SEK", total*11
+		}
+		fmt.Fprintf(&b, "budget:\n  total: %d\n  currency: %s\n", total, cur)
+	}
+	// One to three municipalities of one region (municipality k is in
+	// region (k-1) mod 18 + 1).
+	region, muns := r.IntN(18), map[int]bool{}
+	for range 1 + r.IntN(3) {
+		muns[region+1+18*r.IntN((250-region+17)/18)] = true
+	}
+	var ms []string
+	for k := range muns {
+		ms = append(ms, fmt.Sprintf("municipality-%02d", k))
+	}
+	slices.Sort(ms)
+	fmt.Fprintf(&b, "municipalities: [%s]\n", strings.Join(ms, ", "))
+	fmt.Fprintf(&b, "themes: [%s]\n", strings.Join(g.keys("theme", "themes", 1, 3), ", "))
+	fmt.Fprintf(&b, "target_groups: [%s]\n", strings.Join(g.keys("group", "target-groups", 0, 3), ", "))
+	b.WriteString("---\n\n" + g.body(orig))
+	g.file("content/projects/"+id+"/index."+orig+".md", b.String())
+	for _, lang := range langCodes {
+		if lang == orig || r.IntN(5) >= 2 {
+			continue
+		}
+		t := fmt.Sprintf("---\ntranslation_of: %s\ntitle: %s\nsummary: %s\n---\n\n%s", orig,
+			q(g.phrase(lang, 2, 5)), q(g.phrase(lang, 10, 20)+"."), g.body(lang))
+		g.file("content/projects/"+id+"/index."+lang+".md", t)
+	}
+}
