@@ -28,6 +28,11 @@
   var q = form.elements.q;
   var sort = form.elements.sort;
   var defaultSort = sort.options[0].value;
+  // The facets fold away on a phone, and show beside the list on a wide
+  // screen.
+  var panel = document.getElementById('facet-panel');
+  panel.open = matchMedia('(min-width: 56rem)').matches;
+  var clear = form.querySelector('.clear-filters');
   // The pattern card links to the listing: project pages are below it.
   var base = tpl.content.querySelector('.card-title a').getAttribute('href');
 
@@ -221,7 +226,10 @@
     Object.keys(boxes).forEach(function (k) {
       var on = st.f[k] || [];
       boxes[k].forEach(function (cb, v) { cb.checked = on.indexOf(v) >= 0; });
-      if (on.length) boxes[k].values().next().value.closest('details').open = true;
+      if (on.length) {
+        boxes[k].values().next().value.closest('details').open = true;
+        panel.open = true;
+      }
     });
     if (q.value.trim() !== st.q) q.value = st.q;
     sort.value = st.sort;
@@ -378,6 +386,7 @@
     list.textContent = '';
     list.appendChild(frag);
     empty.hidden = total > 0;
+    clear.hidden = !st.q && !Object.keys(st.f).length;
     var c = (total === 1 ? d.countOne : d.countOther).replace('{n}', num(total));
     if (count.textContent !== c) text(count, c);
     var note = sort.options[sort.selectedIndex].text;
@@ -472,6 +481,7 @@
 
   window.addEventListener('pagehide', flushURL);
   list.setAttribute('tabindex', '-1');
+  clear.hidden = true;
   form.hidden = false;
   document.getElementById('browse').hidden = true;
   if (location.search) {
