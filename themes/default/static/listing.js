@@ -52,6 +52,8 @@
   var idsAt = null; // where each project's numbers start in ids
   var hitCache = new Map(); // search term → projects
   var loading = {};
+  var shown = null; // the choices of each facet and the search, as drawn
+  var listed = ''; // the projects on the page, as drawn
   var cur = null; // the state being shown or loaded
   var pendingMode = null;
   var typing = false;
@@ -341,6 +343,28 @@
     pager.appendChild(nav);
   }
 
+  // countFacet writes the count of each value of facet i: how many
+  // projects it gives with the other facets' choices and the search. A
+  // facet folded away is counted when it opens.
+  function countFacet(f, i) {
+    var det = f.det || (f.det = form.querySelector('details[data-facet="' + f.k + '"]'));
+    if (!det || !det.open || !panel.open) {
+      f.stale = true;
+      return;
+    }
+    f.stale = false;
+    var others = and(shown.masks.filter(function (m, j) { return j !== i; }).concat([shown.tm]));
+    f.v.forEach(function (v, vi) {
+      var cb = boxes[f.k].get(v[0]);
+      var c = others ? popAnd(others, f.bits[vi]) : f.tot[vi];
+      var label = cb.parentNode;
+      var span = label.querySelector('.count');
+      var s = '(' + num(c) + ')';
+      if (span.textContent !== s) text(span, s);
+      label.classList.toggle('is-zero', c === 0);
+    });
+  }
+
   // draw shows a state: the counts of every value, one page of cards and
   // the address.
   function draw(st, mode) {
@@ -355,19 +379,8 @@
       return m;
     });
     var tm = st.q ? and(terms(st.q).map(hits)) : null;
-    facets.forEach(function (f, i) {
-      var others = and(masks.filter(function (m, j) { return j !== i; }).concat([tm]));
-      f.v.forEach(function (v, vi) {
-        var cb = boxes[f.k] && boxes[f.k].get(v[0]);
-        if (!cb) return;
-        var c = others ? popAnd(others, f.bits[vi]) : f.tot[vi];
-        var label = cb.parentNode;
-        var span = label.querySelector('.count');
-        var s = '(' + num(c) + ')';
-        if (span.textContent !== s) text(span, s);
-        label.classList.toggle('is-zero', c === 0);
-      });
-    });
+    shown = { masks: masks, tm: tm };
+    facets.forEach(countFacet);
     var all = and(masks.concat([tm]));
     var total = all ? pop(all) : n;
     var pages = Math.max(1, Math.ceil(total / PAGE));
@@ -375,16 +388,21 @@
     st.page = page;
     var from = (page - 1) * PAGE;
     var order = ix.r[st.sort];
-    var frag = document.createDocumentFragment();
-    for (var k = 0, seen = 0, shown = 0; k < n && shown < PAGE; k++) {
+    var items = [];
+    for (var k = 0, seen = 0; k < n && items.length < PAGE; k++) {
       var i = order[k];
       if (all && !((all[i >>> 5] >>> (i & 31)) & 1)) continue;
       if (seen++ < from) continue;
-      frag.appendChild(card(i));
-      shown++;
+      items.push(i);
     }
-    list.textContent = '';
-    list.appendChild(frag);
+    // While a search narrows, the page often stays the same: leave it.
+    if (items.join() !== listed) {
+      var frag = document.createDocumentFragment();
+      items.forEach(function (i) { frag.appendChild(card(i)); });
+      list.textContent = '';
+      list.appendChild(frag);
+      listed = items.join();
+    }
     empty.hidden = total > 0;
     clear.hidden = !st.q && !Object.keys(st.f).length;
     var c = (total === 1 ? d.countOne : d.countOther).replace('{n}', num(total));
@@ -479,6 +497,9 @@
     show(st, null);
   });
 
+  form.addEventListener('toggle', function () {
+    facets.forEach(function (f, i) { if (f.stale && shown) countFacet(f, i); });
+  }, true);
   window.addEventListener('pagehide', flushURL);
   list.setAttribute('tabindex', '-1');
   clear.hidden = true;
