@@ -63,6 +63,7 @@ type langCtx struct {
 	facets          []*langFacet
 	facetByKey      map[string]*langFacet
 	index           *dataFile // the JSON index of the listing
+	cardHTML        sync.Map  // project id → its card's HTML, with cardRoot for links
 }
 
 type mediaFile struct {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -32,7 +33,8 @@ type Page struct {
 	Home    *HomeView
 	Root    *RootView
 
-	absolute bool // links as absolute paths, for 404 pages
+	absolute bool   // links as absolute paths, for 404 pages
+	root     string // when set, links are root + site path: for cached cards
 }
 
 // Alternate is a hreflang link.
@@ -91,6 +93,9 @@ func (p *Page) Int(n int) string { return p.lc.loc.Integer(int64(n)) }
 
 // Rel returns a link from this page to a site path.
 func (p *Page) Rel(to string) string {
+	if p.root != "" {
+		return p.root + to
+	}
 	if p.absolute {
 		return p.r.site.Config.BasePath() + to
 	}
@@ -104,6 +109,34 @@ func (p *Page) Asset(name string) (string, error) {
 		return "", fmt.Errorf("the theme has no static file %q", name)
 	}
 	return p.Rel(out), nil
+}
+
+// cardRoot stands, in a cached card, for the way from the page to the
+// site's root.
+const cardRoot = "@@vitrin-root@@/"
+
+// Card returns a project's card for a listing: the theme's "card" template
+// with a level-2 heading. A project's card is rendered once per language
+// and reused on the listing and on every facet page that lists it, with
+// its links made relative to each page.
+func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
+	html, ok := p.lc.cardHTML.Load(pv.ID)
+	if !ok {
+		t := p.r.theme.pages[p.Kind]
+		stub := *p
+		stub.root = cardRoot
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "card", map[string]any{"Project": pv, "Page": &stub, "Level": 2}); err != nil {
+			return "", err
+		}
+		html, _ = p.lc.cardHTML.LoadOrStore(pv.ID, buf.String())
+	}
+	up := strings.Repeat("../", strings.Count(p.Path, "/"))
+	if p.absolute {
+		up = p.r.site.Config.BasePath()
+	}
+	// The site's own text cannot make href="@@…: quotes in it are escaped.
+	return template.HTML(strings.ReplaceAll(html.(string), `href="`+cardRoot, `href="`+up)), nil // #nosec: rendered by html/template
 }
 
 // SiteTitle returns the site's name in the page's language.
