@@ -100,8 +100,9 @@ func RequireChromium(t testing.TB) string {
 // Browser is a running headless Chromium. Open pages with Open; each is a
 // tab of the same browser, so a test starts one Browser for all its pages.
 type Browser struct {
-	ctx context.Context
-	axe string // the source of axe-core
+	ctx       context.Context
+	axe       string // the source of axe-core
+	artifacts string // where screenshots go
 }
 
 // Start starts Chromium with a fresh profile; it stops when the test ends.
@@ -144,7 +145,13 @@ func Start(t testing.TB) *Browser {
 	if err != nil {
 		t.Fatalf("starting %s: %v", path, err)
 	}
-	return &Browser{ctx: ctx, axe: string(axe)}
+	artifacts := os.Getenv("VITRIN_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = t.TempDir()
+	} else if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return &Browser{ctx: ctx, axe: string(axe), artifacts: artifacts}
 }
 
 // Page is a page open in a tab of the browser.
@@ -214,6 +221,28 @@ func shorten(s string) string {
 		return s[:60] + "…"
 	}
 	return s
+}
+
+// Screenshot saves a PNG of the whole page, below the fold too, as
+// name.png in the artefact folder (VITRIN_ARTIFACTS, or a temporary
+// folder) and returns its path.
+func (p *Page) Screenshot(name string) string {
+	p.t.Helper()
+	png := run(p, "take a screenshot", chromedp.FullScreenshot(100))
+	file := filepath.Join(p.b.artifacts, name+".png")
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	return file
+}
+
+// Reload loads the page again, with nothing focused.
+func (p *Page) Reload() {
+	p.t.Helper()
+	resp := run(p, "reload", chromedp.NavigateResponse(p.URL))
+	if resp != nil {
+		p.Status = int(resp.Status)
+	}
 }
 
 // Location returns the address the tab shows now.

@@ -74,7 +74,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 // reservedIDs are the element ids the default layouts use; headings in
 // bodies never take them.
 func reservedIDs() []string {
-	return []string{"main", "top", "facts", "facts-heading", "funding", "funding-heading", "results", "results-heading",
+	return []string{"main", "top", "facts", "facts-heading", "funding", "funding-heading", "funding-caption", "results", "results-heading",
 		"contacts", "contacts-heading", "links", "links-heading", "attachments", "attachments-heading",
 		"description", "description-heading", "languages", "languages-heading"}
 }

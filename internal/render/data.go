@@ -248,6 +248,7 @@ func (r *renderer) writeSitemap() error {
 	}
 	langs := cfg.Languages
 	add(func(l string) string { return r.lang[l].urls.home() }, langs)
+	add(func(l string) string { return r.lang[l].urls.accessibility() }, langs)
 	pages := max(1, (len(r.site.Projects)+PageSize-1)/PageSize)
 	for n := 1; n <= pages; n++ {
 		add(func(l string) string { return r.lang[l].urls.projectsPage(n) }, langs)

@@ -10,7 +10,8 @@ import (
 )
 
 // siteTasks renders the pages every site has: the root page, and per
-// language the home page, the 404 page and the pages of the listing.
+// language the home page, the 404 page, the accessibility statement and
+// the pages of the listing.
 func (r *renderer) siteTasks() []func() error {
 	tasks := []func() error{r.writeRoot}
 	for _, lang := range r.site.Config.Languages {
@@ -18,6 +19,7 @@ func (r *renderer) siteTasks() []func() error {
 		tasks = append(tasks,
 			func() error { return r.writeHome(lc) },
 			func() error { return r.writeNotFound(lc) },
+			func() error { return r.writeAccessibility(lc) },
 		)
 		pages := max(1, (len(lc.order)+PageSize-1)/PageSize)
 		for n := 1; n <= pages; n++ {

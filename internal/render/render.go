@@ -88,10 +88,15 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 		}
 		strs := r.theme.strings[lang]
 		lc := &langCtx{lang: lang, loc: loc, strings: strs,
-			urls: urls{lang: lang, projects: strs["url_projects"].Other, page: strs["url_page"].Other}}
+			urls: urls{lang: lang, projects: strs["url_projects"].Other, page: strs["url_page"].Other, a11y: strs["url_accessibility"].Other}}
 		lc.siteTitle = cmp.Or(r.site.Config.Title[lang], strs["site_title"].Other)
-		if lc.urls.projects == "" || lc.urls.page == "" || model.CheckSlug(lc.urls.projects) != nil || model.CheckSlug(lc.urls.page) != nil {
-			return Stats{}, fmt.Errorf("theme %s: url_projects and url_page in i18n/%s.yaml must be URL segments such as hankkeet", r.theme.Dir, lang)
+		for _, seg := range []string{lc.urls.projects, lc.urls.page, lc.urls.a11y} {
+			if seg == "" || model.CheckSlug(seg) != nil {
+				return Stats{}, fmt.Errorf("theme %s: url_projects, url_page and url_accessibility in i18n/%s.yaml must be URL segments such as hankkeet", r.theme.Dir, lang)
+			}
+		}
+		if lc.urls.projects == lc.urls.a11y {
+			return Stats{}, fmt.Errorf("theme %s: url_projects and url_accessibility in i18n/%s.yaml must differ", r.theme.Dir, lang)
 		}
 		r.lang[lang] = lc
 	}

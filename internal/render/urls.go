@@ -13,12 +13,14 @@ type urls struct {
 	lang     string
 	projects string // the projects segment, such as "hankkeet"
 	page     string // the pagination segment, such as "sivu"
+	a11y     string // the accessibility statement's segment, such as "saavutettavuus"
 }
 
 func (u urls) home() string             { return u.lang + "/" }
 func (u urls) notFound() string         { return u.lang + "/404.html" }
 func (u urls) projectsList() string     { return u.lang + "/" + u.projects + "/" }
 func (u urls) project(id string) string { return u.projectsList() + id + "/" }
+func (u urls) accessibility() string    { return u.lang + "/" + u.a11y + "/" }
 
 // projectsPage returns the path of page n (from 1) of the project listing.
 func (u urls) projectsPage(n int) string {

@@ -15,7 +15,7 @@ type Page struct {
 	r  *renderer
 	lc *langCtx
 
-	Kind        string // root, home, projects, project, notfound
+	Kind        string // root, home, projects, project, notfound, accessibility
 	Lang        string
 	Path        string // the page's site path, such as "fi/hankkeet/osku/"
 	Title       string // the page's heading
@@ -30,6 +30,7 @@ type Page struct {
 	Listing *ListingView
 	Home    *HomeView
 	Root    *RootView
+	A11y    *AccessibilityView
 
 	absolute bool // links as absolute paths, for 404 pages
 }
@@ -105,12 +106,13 @@ func (p *Page) Asset(name string) (string, error) {
 // SiteTitle returns the site's name in the page's language.
 func (p *Page) SiteTitle() string { return p.lc.siteTitle }
 
-// HeadTitle returns the text of the <title> element.
+// HeadTitle returns the text of the <title> element. Soft hyphens, which
+// only help a heading wrap, are left out.
 func (p *Page) HeadTitle() string {
 	if p.Kind == "home" || p.Kind == "root" || p.Title == "" {
 		return p.lc.siteTitle
 	}
-	return p.Title + " – " + p.lc.siteTitle
+	return strings.ReplaceAll(p.Title, "\u00ad", "") + " – " + p.lc.siteTitle
 }
 
 // Nav returns the main navigation.
@@ -126,6 +128,10 @@ func (p *Page) Nav() []NavItem {
 
 // HomeURL returns the site path of the home page in the page's language.
 func (p *Page) HomeURL() string { return p.lc.urls.home() }
+
+// AccessibilityURL returns the site path of the accessibility statement
+// in the page's language.
+func (p *Page) AccessibilityURL() string { return p.lc.urls.accessibility() }
 
 // CatalogURL returns the site path of the open data file.
 func (p *Page) CatalogURL() string { return "catalog.json" }
