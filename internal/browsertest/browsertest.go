@@ -1,21 +1,25 @@
 // Package browsertest holds vitrin's quality gate in a real browser: it
 // serves a built site on 127.0.0.1, drives Debian's Chromium through the
-// DevTools protocol, runs axe-core on a page, takes screenshots, walks a
-// page with the Tab key, and runs the Nu HTML checker over the output.
+// DevTools protocol (chromedp), runs axe-core on a page, walks a page with
+// the Tab key, takes screenshots, and runs the Nu HTML checker over the
+// output. A browser test reads like this:
 //
-// A browser test reads like this:
-//
-//	b := browsertest.Start(t)                    // one Chromium for the whole test
-//	root := browsertest.Serve(t, files, "/")     // files of a built site
+//	b := browsertest.Start(t)                    // one Chromium for all of a test's pages
+//	root := browsertest.Serve(t, files, "/")     // the files of a built site
 //	p := b.Open(t, root+"fi/", browsertest.Phone)
-//	for _, v := range p.Axe() { t.Errorf("%s", v) }
-//	p.Screenshot("home-fi-375")
+//	for _, v := range p.Axe() {                  // WCAG 2.0/2.1 A and AA
+//		t.Errorf("%s", v)
+//	}
+//	stops := p.TabStops()                        // links, buttons, controls in document order
+//	f := p.Tab()                                 // the focused element and its focus style
+//	p.Screenshot("home-fi-375")                  // into $VITRIN_ARTIFACTS
+//	errs := browsertest.Nu(t, files)             // every HTML file
 //
 // The tools come from the project's own files, never from a download at
 // run time:
 //
-//	apt-get install chromium default-jre-headless
-//	cd internal/browsertest && npm ci --ignore-scripts   # axe-core, vnu-jar, lighthouse
+//	apt-get install chromium                            # and Java, for the Nu checker
+//	cd internal/browsertest && npm ci --ignore-scripts  # axe-core, vnu-jar, lighthouse
 //
 // When one is missing the test skips and says how to install it; with
 // VITRIN_REQUIRE_BROWSER=1 (CI sets it) it fails instead. Screenshots go
