@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -260,7 +261,7 @@ func (d *decoder) number(n *source.Node, field string) (float64, int, bool) {
 				return r
 			}, s), ",", ".")
 		}
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			decimals := 0
 			if _, frac, ok := strings.Cut(s, "."); ok {
 				decimals = len(frac)

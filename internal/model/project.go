@@ -655,7 +655,7 @@ func (d *decoder) attachments(m *source.Node, p *Project, lang string, f *File, 
 		d.checkKeys(item, field, []string{"file", "label"})
 		var a Attachment
 		fn := item.Get("file")
-		a.File = d.localFile(fn, field+".file", files, f.TranslationOf == "")
+		a.File = d.localFile(item, "file", field+".file", files, f.TranslationOf == "")
 		d.recordFact(field+".file", fn, a.File)
 		a.Label = textIn(lang, d.text(item, "label", field+".label", f.TranslationOf == ""))
 		p.Attachments = append(p.Attachments, a)
@@ -670,7 +670,7 @@ func (d *decoder) image(m *source.Node, p *Project, lang string, files map[strin
 	d.checkKeys(n, "image", []string{"src", "alt"})
 	img := &Image{}
 	sn := n.Get("src")
-	img.Src = d.localFile(sn, "image.src", files, p.Original == lang)
+	img.Src = d.localFile(n, "src", "image.src", files, p.Original == lang)
 	d.recordFact("image.src", sn, img.Src)
 	if an := n.Get("alt"); an == nil || d.scalar(an, "image.alt") == "" {
 		d.errorf(n, "image.alt", "add alt: with a short description of what the image shows, for people who cannot see it", "is missing")
@@ -680,12 +680,14 @@ func (d *decoder) image(m *source.Node, p *Project, lang string, files map[strin
 	p.Image = img
 }
 
-// localFile reads the name of a file in the project folder and checks that
-// it is there.
-func (d *decoder) localFile(n *source.Node, field string, files map[string]bool, required bool) string {
+// localFile reads the name of a file in the project folder, the key of the
+// map m, and checks that it is there.
+func (d *decoder) localFile(m *source.Node, key, field string, files map[string]bool, required bool) string {
+	n := m.Get(key)
 	name := d.scalar(n, field)
 	switch {
 	case n == nil && required:
+		d.errorf(m, field, "add "+key+": with the name of a file in the project folder", "is missing")
 		return ""
 	case name == "":
 		return ""
