@@ -186,4 +186,3 @@ func (r *renderer) writeProject(proj *model.Project) error {
 	}
 	return nil
 }
-
