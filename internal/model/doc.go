@@ -77,7 +77,7 @@
 //	projects        ids of the projects it came from (their folder names); an id that is not
 //	                a project of the site is an error
 //	funder          the LAG or other funder: a key of vocabularies/funders.yaml; defaults to
-//	                the funder of its projects when they all have the same one
+//	                the funder its projects name, when they name only one
 //	country         FI, EE or SE, or a list of them; defaults to the countries of its
 //	                projects' regions (or funders)
 //	featured        true to show it first on the home page
