@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"slices"
@@ -319,7 +320,9 @@ projects: [kylatal, laulupidu]
 -- content/practices/ilman/index.fi.md --
 ---
 title: Ilman vaiheita
-summary: Vaiheet puuttuvat.
+summary: |
+  Vaiheet puuttuvat.
+  Ja tiivistelmä on kahdella rivillä.
 themes: [youth]
 ---
 -- content/practices/laulupeo-kava/index.fi.md --
@@ -341,6 +344,7 @@ projects: [laulupidu]
 		{"content/practices/rikki/index.fi.md:12:12: projects:", `"kylatal" is not a project of the site`, "did you mean kylatalo?"},
 		{"content/practices/ilman/index.fi.md:2:1: problem:", "is missing"},
 		{"content/practices/ilman/index.fi.md:2:1: steps:", "is missing: a practice says how it works"},
+		{"content/practices/ilman/index.fi.md:3:10: summary:", "has 2 lines; it must be one line"},
 		{"content/practices/laulupeo-kava/index.fi.md:5:8: steps:", "lists 2 items; the original (index.et.md) lists 1"},
 		{"content/practices/laulupeo-kava/index.fi.md:6:11: projects:", `"laulupidu" differs from the original's "laulupidu,kylatalo"`, "index.et.md:7"},
 	}
@@ -351,6 +355,37 @@ projects: [laulupidu]
 	}
 	if len(res.Errors()) != len(want) {
 		t.Errorf("got %d errors, want %d:\n%s", len(res.Errors()), len(want), strings.Join(res.Errors(), "\n"))
+	}
+}
+
+// TestLibraryPages gives the library more practices than fit on one page
+// and expects the pages, their links and the sitemap entries.
+func TestLibraryPages(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(readTestdata(t, "practices.txtar"))
+	for i := range 29 {
+		fmt.Fprintf(&b, "-- content/practices/p%02d/index.fi.md --\n---\ntitle: Käytäntö %02d\nsummary: Lyhyesti.\nproblem: Ongelma.\nsteps: [Tee näin.]\nthemes: [youth]\n---\n", i, i)
+	}
+	res := sitetest.Build(t, b.String(), sitetest.Options{}).MustSucceed(t)
+	first := res.File(t, "fi/hyvat-kaytannot/index.html")
+	second := res.File(t, "fi/hyvat-kaytannot/sivu/2/index.html")
+	for _, want := range []string{"31 hyvää käytäntöä", "sivu 1/2", `href="../../fi/hyvat-kaytannot/sivu/2/" rel="next"`} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the library's first page lacks %s", want)
+		}
+	}
+	if n := strings.Count(first, `<article class="card`); n != 30 {
+		t.Errorf("the library's first page has %d cards; want 30", n)
+	}
+	if n := strings.Count(second, `<article class="card`); n != 1 {
+		t.Errorf("the library's second page has %d cards; want 1", n)
+	}
+	if !strings.Contains(second, `href="../../../../fi/hyvat-kaytannot/" rel="prev"`) {
+		t.Error("the library's second page does not link back to the first")
+	}
+	res.File(t, "sv/goda-exempel/sida/2/index.html")
+	if !strings.Contains(res.File(t, "sitemap.xml"), "<loc>https://example.org/hankkeet/et/head-tavad/lehekulg/2/</loc>") {
+		t.Error("the sitemap lacks the library's second page")
 	}
 }
 
