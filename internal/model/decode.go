@@ -19,10 +19,19 @@ import (
 type decoder struct {
 	file  string
 	diags *diag.List
+	kind  kindOf // what the file describes, for messages
+	// lang is the language of the file; original is false in a
+	// translation.
+	lang     string
+	original bool
+	files    map[string]bool // the other files of the folder
 	// facts records, for each fact the file states, where it is and a
 	// canonical form of its value, so that a translation's facts can be
 	// compared with the original's.
 	facts map[string]fact
+	// lists records the length of each list a translation matches item
+	// by item.
+	lists map[string]listInfo
 	// errLines are the lines of the diagnostics this decoder reported.
 	errLines []int
 }
@@ -345,3 +354,20 @@ func CheckSlug(s string) error {
 
 // SuggestSlug returns a valid key made from s.
 func SuggestSlug(s string) string { return locale.Slug(s) }
+
+// termFact reads a vocabulary key and records it as a fact.
+func (d *decoder) termFact(m *source.Node, key string, v *Vocabulary) string {
+	n := m.Get(key)
+	s := d.term(n, key, v)
+	d.recordFact(key, n, s)
+	return s
+}
+
+// termsFact reads a list of vocabulary keys and records it as a fact, in
+// any order.
+func (d *decoder) termsFact(m *source.Node, key string, v *Vocabulary) []string {
+	n := m.Get(key)
+	keys := d.terms(n, key, v)
+	d.recordFact(key, n, strings.Join(slices.Sorted(slices.Values(keys)), ","))
+	return keys
+}

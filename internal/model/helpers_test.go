@@ -58,7 +58,7 @@ func projectFiles(names ...string) map[string]bool {
 
 // decode parses and decodes one project file the way a build does and
 // returns the file and every diagnostic, formatted.
-func decode(t *testing.T, file, src string, files map[string]bool) (*File, []string) {
+func decode(t *testing.T, file, src string, files map[string]bool) (*File[Project], []string) {
 	t.Helper()
 	if files == nil {
 		files = projectFiles()

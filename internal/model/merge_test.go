@@ -59,7 +59,7 @@ func mergeFiles(t *testing.T, orig string, trs map[string]string, order ...strin
 	if len(diags) > 0 {
 		t.Fatalf("DecodeFile(original) diagnostics = %s; want none", lines(diags))
 	}
-	var files []*File
+	var files []*File[Project]
 	for _, lang := range order {
 		f, diags := decode(t, "osku/index."+lang+".md", trs[lang], nil)
 		if len(diags) > 0 {
@@ -182,11 +182,11 @@ func versions(p *Project) []Version { return p.Versions }
 // original, which a build may merge again.
 func TestMergeKeepsOriginal(t *testing.T) {
 	of, _ := decode(t, "osku/index.fi.md", mergeOriginal, nil)
-	before := of.Project.Budget.Funding[0].Name.Get("sv") + of.Project.Indicators[0].Label.Get("sv") + of.Project.Image.Alt.Get("sv")
+	before := of.Item.Budget.Funding[0].Name.Get("sv") + of.Item.Indicators[0].Label.Get("sv") + of.Item.Image.Alt.Get("sv")
 	tf, _ := decode(t, "osku/index.sv.md", trHead+"budget:\n  funding:\n    - name: Leaderstöd\n    - name: Kommunerna\nindicators:\n  - label: Byar\nimage:\n  alt: Byhuset\n---\n", nil)
 	var l diag.List
-	Merge("osku", "content/projects/osku", of, []*File{tf}, &l)
-	after := of.Project.Budget.Funding[0].Name.Get("sv") + of.Project.Indicators[0].Label.Get("sv") + of.Project.Image.Alt.Get("sv")
+	Merge("osku", "content/projects/osku", of, []*File[Project]{tf}, &l)
+	after := of.Item.Budget.Funding[0].Name.Get("sv") + of.Item.Indicators[0].Label.Get("sv") + of.Item.Image.Alt.Get("sv")
 	if before != "" || after != "" {
 		t.Errorf("Merge changed the original's texts: Swedish texts %q before, %q after; want none", before, after)
 	}

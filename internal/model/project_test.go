@@ -58,7 +58,7 @@ func TestDecodeFileValues(t *testing.T) {
 	if len(diags) > 0 || f == nil {
 		t.Fatalf("DecodeFile(fullOriginal) = %v, diagnostics %s; want a file and none", f, lines(diags))
 	}
-	p := f.Project
+	p := f.Item
 	yes := true
 	checks := []struct {
 		name      string
@@ -158,7 +158,7 @@ func TestDecodeFileDerived(t *testing.T) {
 			if len(diags) > 0 {
 				t.Fatalf("DecodeFile(%q) diagnostics = %s; want none", tt.extra, lines(diags))
 			}
-			if got, want := tt.check(&f.Project); !reflect.DeepEqual(got, want) {
+			if got, want := tt.check(&f.Item); !reflect.DeepEqual(got, want) {
 				t.Errorf("DecodeFile(%q) = %v; want %v", tt.extra, got, want)
 			}
 		})
