@@ -51,6 +51,8 @@ func TestParseDateErrors(t *testing.T) {
 		{"01.10.2023", `"01.10.2023" is not an ISO date`, "write it as 2023-10-01 (year-month-day)"},
 		{"1. 10. 2023", `"1. 10. 2023" is not an ISO date`, "write it as 2023-10-01 (year-month-day)"},
 		{"10/2019", `"10/2019" is not an ISO date`, "write a month as 2019-10 (year-month)"},
+		{"31.2.2023", `"31.2.2023" is not a date in the calendar`, "February 2023 has 28 days"},
+		{"13/2019", `"13/2019" has no month 13`, "months run from 01 to 12"},
 		{"9.2019", `"9.2019" is not an ISO date`, "write a month as 2019-09 (year-month)"},
 		{"2023-10-01T12:00", `"2023-10-01T12:00" has a time of day`, "write the date alone, as 2023-10-01"},
 		{"2023-10-01 12:00:00", `"2023-10-01 12:00:00" has a time of day`, "write the date alone, as 2023-10-01"},
@@ -183,6 +185,7 @@ func TestPeriodYears(t *testing.T) {
 		{"years", Period{Date{2019, 0, 0}, Date{2020, 0, 0}}, "2030-01-01", []int{2019, 2020}},
 		{"open end runs to now", Period{Start: Date{2022, 5, 1}}, "2024-02-01", []int{2022, 2023, 2024}},
 		{"open end started this year", Period{Start: Date{2024, 1, 0}}, "2024-02-01", []int{2024}},
+		{"open end starting after now", Period{Start: Date{2026, 3, 0}}, "2024-02-01", []int{2026}},
 		{"end does not depend on now", Period{Date{2019, 0, 0}, Date{2020, 0, 0}}, "2019-06-01", []int{2019, 2020}},
 	}
 	for _, tt := range tests {

@@ -24,6 +24,10 @@ type decoder struct {
 	// translation.
 	lang     string
 	original bool
+	// unusable is set when the file cannot take part in its folder (its
+	// translation_of is wrong); it is still decoded, so that every
+	// problem in it is reported, but then left out.
+	unusable bool
 	files    map[string]bool // the other files of the folder
 	// facts records, for each fact the file states, where it is and a
 	// canonical form of its value, so that a translation's facts can be
@@ -121,7 +125,7 @@ func keyAliases() map[string]string {
 		"yhteensä": "total", "kokku": "total", "totalt": "total", "summa": "total",
 		"valuutta": "currency", "valuuta": "currency", "valuta": "currency",
 		"rahoitus": "funding", "rahastus": "funding", "finansiering": "funding", "sources": "funding",
-		"määrä": "amount", "summa2": "amount", "belopp": "amount",
+		"määrä": "amount", "belopp": "amount",
 		"prosentti": "percent", "protsent": "percent", "procent": "percent", "percentage": "percent",
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/vitrin-ssg/vitrin/internal/diag"
@@ -110,10 +111,10 @@ func startFile[T any](doc *source.Document, lang string, langs []string, files m
 		switch {
 		case f.TranslationOf == lang:
 			d.errorf(n, "translation_of", "remove translation_of from the original", "a file cannot be a translation of itself")
-			f.TranslationOf = ""
+			d.unusable = true
 		case !slices.Contains(langs, f.TranslationOf):
 			d.errorf(n, "translation_of", "write one of "+strings.Join(langs, ", "), "%q is not a language of the site", f.TranslationOf)
-			f.TranslationOf = ""
+			d.unusable = true
 		case !files["index."+f.TranslationOf+".md"]:
 			d.errorf(n, "translation_of", fmt.Sprintf("add index.%s.md with the %s's facts, or correct translation_of", f.TranslationOf, kind),
 				"the original index.%s.md is not in the folder", f.TranslationOf)
@@ -151,7 +152,7 @@ func joinFolder[T any](id, dir string, original *File[T], translations []*File[T
 					"the original (%s) has no %s", origName, name)
 			case oli.n != li.n:
 				diags.Addf(li.pos, name, "translate every item of the original's list, in the same order",
-					"lists %d items; the original (%s) lists %d", li.n, origName, oli.n)
+					"lists %s; the original (%s) lists %d", items(li.n), origName, oli.n)
 			}
 		}
 		fo.Versions = append(fo.Versions, tr.version())
@@ -190,4 +191,12 @@ func textIn(lang, s string) Text {
 		return nil
 	}
 	return Text{{Lang: lang, S: s}}
+}
+
+// items writes a count of list items: "1 item", "3 items".
+func items(n int) string {
+	if n == 1 {
+		return "1 item"
+	}
+	return strconv.Itoa(n) + " items"
 }

@@ -95,6 +95,8 @@ func TestMergeDiagnostics(t *testing.T) {
 			[]string{sv + "5:17: project_number: the original does not state this fact" + hint + "(index.fi.md)"}},
 		{"a translated list that is longer", "indicators:\n  - label: Byar\n  - label: Föreningar\n",
 			[]string{sv + "6:3: indicators: lists 2 items; the original (index.fi.md) lists 1 — translate every item of the original's list, in the same order"}},
+		{"one item where the original has two", "budget:\n  funding:\n    - name: Leaderstöd\n",
+			[]string{sv + "7:5: budget.funding: lists 1 item; the original (index.fi.md) lists 2 — translate every item of the original's list, in the same order"}},
 		{"a translated list that is shorter", "contacts: []\n",
 			[]string{sv + "5:11: contacts: lists 0 items; the original (index.fi.md) lists 1 — translate every item of the original's list, in the same order"}},
 		{"facts repeated as they are", "organisation: Mansikka ry\nfunder: mansikka\nperiod:\n  start: 2023-10-01\n  end: 2025-04-30\nbudget:\n  total: \"80 000 €\"\n", nil},

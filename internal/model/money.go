@@ -145,13 +145,24 @@ func parseNumber(orig, s string) (Money, error) {
 	}
 	intPart, frac, _ := strings.Cut(s, sep)
 	if len(frac) == 3 && len(intPart) >= 1 && len(intPart) <= 3 {
-		whole := intPart + frac
 		return 0, &AmountError{
 			Msg:  fmt.Sprintf("%q is ambiguous: the %s may separate thousands or decimals", orig, sepName(sep)),
-			Hint: fmt.Sprintf("write %s for %s, or %s.%s for a decimal amount", whole, groupDigits(whole), intPart, frac[:2]),
+			Hint: ambiguousHint(intPart, frac),
 		}
 	}
 	return amountFromDigits(orig, intPart+"."+frac)
+}
+
+// ambiguousHint says how to write an amount like "336.452" or "1,500"
+// unambiguously. The decimal reading is offered only when it is an amount
+// at all: "1,500" may be 1.50, "336.452" cannot be 336.452 (three decimals).
+func ambiguousHint(intPart, frac string) string {
+	whole := intPart + frac
+	hint := fmt.Sprintf("write %s (or \"%s €\") for %s", whole, groupDigits(whole), groupDigits(whole))
+	if frac[2] == '0' {
+		hint += fmt.Sprintf(", or %s.%s for a decimal amount", intPart, frac[:2])
+	}
+	return hint
 }
 
 func sepName(sep string) string {

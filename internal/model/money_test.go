@@ -65,10 +65,10 @@ func TestParseAmountErrors(t *testing.T) {
 		msg  string // the whole message
 		hint string // a part of the hint
 	}{
-		{"336.452", `"336.452" is ambiguous: the point may separate thousands or decimals`, "write 336452 for 336 452"},
-		{"1,500", `"1,500" is ambiguous: the comma may separate thousands or decimals`, "write 1500 for 1 500, or 1.50 for a decimal amount"},
-		{"1,500 €", `"1,500 €" is ambiguous: the comma may separate thousands or decimals`, "write 1500 for 1 500"},
-		{"12.345", `"12.345" is ambiguous: the point may separate thousands or decimals`, "write 12345 for 12 345"},
+		{"336.452", `"336.452" is ambiguous: the point may separate thousands or decimals`, `write 336452 (or "336 452 €") for 336 452`},
+		{"1,500", `"1,500" is ambiguous: the comma may separate thousands or decimals`, `write 1500 (or "1 500 €") for 1 500, or 1.50 for a decimal amount`},
+		{"1,500 €", `"1,500 €" is ambiguous: the comma may separate thousands or decimals`, `write 1500 (or "1 500 €") for 1 500`},
+		{"12.345", `"12.345" is ambiguous: the point may separate thousands or decimals`, `write 12345 (or "12 345 €") for 12 345`},
 		{"1 23 456", `"1 23 456" has its digits grouped unevenly`, "group thousands by three, as in 116 475"},
 		{"12 34", `"12 34" has its digits grouped unevenly`, "group thousands by three"},
 		{"1234 567", `"1234 567" has its digits grouped unevenly`, "group thousands by three"},

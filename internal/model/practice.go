@@ -170,6 +170,9 @@ func DecodePracticeFile(doc *source.Document, lang string, langs []string, files
 	p.Contacts = d.contacts(m)
 	p.Links = d.links(m)
 	p.Attachments = d.attachments(m)
+	if d.unusable {
+		return nil
+	}
 	return f
 }
 

@@ -179,6 +179,9 @@ func DecodeFile(doc *source.Document, lang string, langs []string, files map[str
 	if original {
 		d.derive(m, p, vs)
 	}
+	if d.unusable {
+		return nil
+	}
 	return f
 }
 
