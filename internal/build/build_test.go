@@ -78,6 +78,7 @@ func TestExampleSite(t *testing.T) {
 	if rep.Links < 100 {
 		t.Errorf("followed only %d links; the link check is not looking", rep.Links)
 	}
+	t.Logf("link check: %d files, %d internal links followed, %d broken", rep.Files, rep.Links, len(rep.Broken))
 }
 
 // TestDeterministic builds the example site twice and expects the same
@@ -394,18 +395,22 @@ func TestMissingUIString(t *testing.T) {
 	}
 }
 
-// TestGolden compares a project page and a listing page with golden files;
-// run with -update to accept a deliberate change.
+// TestGolden compares project, listing and practice pages with golden
+// files; run with -update to accept a deliberate change.
 func TestGolden(t *testing.T) {
-	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{}).MustSucceed(t)
-	for _, tt := range []struct{ file, golden string }{
-		{"fi/hankkeet/kylatalo/index.html", "project.fi.html"},
-		{"et/projektid/kylatalo/index.html", "project-fallback.et.html"},
-		{"sv/projekt/index.html", "listing.sv.html"},
+	sites := map[string]*sitetest.Result{}
+	for _, name := range []string{"small.txtar", "practices.txtar"} {
+		sites[name] = sitetest.Build(t, readTestdata(t, name), sitetest.Options{}).MustSucceed(t)
+	}
+	for _, tt := range []struct{ site, file, golden string }{
+		{"small.txtar", "fi/hankkeet/kylatalo/index.html", "project.fi.html"},
+		{"small.txtar", "et/projektid/kylatalo/index.html", "project-fallback.et.html"},
+		{"small.txtar", "sv/projekt/index.html", "listing.sv.html"},
+		{"practices.txtar", "fi/hyvat-kaytannot/nuorten-raati/index.html", "practice.fi.html"},
 	} {
 		// The hash in an asset's name changes with every edit of the CSS;
 		// the golden files compare the pages, not the style sheet.
-		got := assetHash.ReplaceAllString(res.File(t, tt.file), "$1.HASH.$2")
+		got := assetHash.ReplaceAllString(sites[tt.site].File(t, tt.file), "$1.HASH.$2")
 		path := filepath.Join("testdata", "golden", tt.golden)
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

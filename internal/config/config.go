@@ -221,7 +221,7 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%q is not an absolute http or https address", s)
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
 		return nil, fmt.Errorf("%q has a query or fragment", s)
 	}
 	u.Path = path.Clean("/"+u.Path) + "/"

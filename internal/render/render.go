@@ -1,6 +1,7 @@
 // Package render turns a catalog.Site into the files of the site: every
-// page in every language from the theme's layouts, the project media, the
-// theme's static files, catalog.json, sitemap.xml and robots.txt. Pages are
+// page in every language from the theme's layouts, the media of projects
+// and practices, the theme's static files, catalog.json, sitemap.xml and
+// robots.txt. Pages are
 // rendered in parallel and handed to a publish.Sink as they are done.
 package render
 
@@ -25,7 +26,7 @@ import (
 	"golang.org/x/text/collate"
 )
 
-// PageSize is the number of projects on a page of a listing.
+// PageSize is the number of projects or practices on a page of a listing.
 const PageSize = 30
 
 // Options say what to render and where to.
@@ -33,7 +34,7 @@ type Options struct {
 	Site     *catalog.Site
 	Theme    *Theme
 	Markdown *markdown.Renderer
-	Source   fs.FS // the site folder, for project media and static/
+	Source   fs.FS // the site folder, for media and static/
 	Sink     publish.Sink
 	Workers  int // 0 means one per CPU
 }
@@ -54,6 +55,9 @@ type langCtx struct {
 	// order is the projects in the listing's order: newest start first,
 	// then by title in the language's alphabetical order.
 	order []*model.Project
+	// library is the practices in the library's order: by title in the
+	// language's alphabetical order.
+	library []*model.Practice
 }
 
 type mediaFile struct {
@@ -66,7 +70,7 @@ type renderer struct {
 	site  *catalog.Site
 	theme *Theme
 	lang  map[string]*langCtx
-	media map[string]map[string]*mediaFile // project id → file name → info
+	media map[string]map[string]*mediaFile // media dir → file name → info
 	diags *diag.List
 	pages atomic.Int64
 	files atomic.Int64
@@ -88,15 +92,12 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 		}
 		strs := r.theme.strings[lang]
 		lc := &langCtx{lang: lang, loc: loc, strings: strs,
-			urls: urls{lang: lang, projects: strs["url_projects"].Other, page: strs["url_page"].Other, a11y: strs["url_accessibility"].Other}}
+			urls: urls{lang: lang, projects: strs["url_projects"].Other, practices: strs["url_practices"].Other, page: strs["url_page"].Other, a11y: strs["url_accessibility"].Other}}
 		lc.siteTitle = cmp.Or(r.site.Config.Title[lang], strs["site_title"].Other)
-		for _, seg := range []string{lc.urls.projects, lc.urls.page, lc.urls.a11y} {
-			if seg == "" || model.CheckSlug(seg) != nil {
-				return Stats{}, fmt.Errorf("theme %s: url_projects, url_page and url_accessibility in i18n/%s.yaml must be URL segments such as hankkeet", r.theme.Dir, lang)
-			}
-		}
-		if lc.urls.projects == lc.urls.a11y {
-			return Stats{}, fmt.Errorf("theme %s: url_projects and url_accessibility in i18n/%s.yaml must differ", r.theme.Dir, lang)
+		segs := []string{lc.urls.projects, lc.urls.practices, lc.urls.page, lc.urls.a11y}
+		distinct := []string{lc.urls.projects, lc.urls.practices, lc.urls.a11y} // the folders under <lang>/
+		if slices.ContainsFunc(segs, func(s string) bool { return model.CheckSlug(s) != nil }) || len(slices.Compact(slices.Sorted(slices.Values(distinct)))) != len(distinct) {
+			return Stats{}, fmt.Errorf("theme %s: url_projects, url_practices, url_accessibility and url_page in i18n/%s.yaml must be URL segments such as hankkeet, the first three different", r.theme.Dir, lang)
 		}
 		r.lang[lang] = lc
 	}
@@ -118,6 +119,7 @@ func (r *renderer) tasks() []func() error {
 	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots}
 	tasks = append(tasks, r.siteTasks()...)
 	tasks = append(tasks, r.projectTasks()...)
+	tasks = append(tasks, r.practiceTasks()...)
 	return tasks
 }
 
@@ -157,19 +159,26 @@ loop:
 	return ctx.Err()
 }
 
-// checkReserved reports project ids that a listing page uses.
+// checkReserved reports project and practice ids that a listing page
+// uses.
 func (r *renderer) checkReserved() {
-	for _, p := range r.site.Projects {
+	check := func(f *model.Folder, kind string) {
 		for _, lang := range r.site.Config.Languages {
-			if slices.Contains(r.lang[lang].urls.reserved(), p.ID) {
-				r.diags.Addf(diag.Pos{File: p.Dir}, "", "rename the folder",
-					"the project id %q is the address of a listing page in %s", p.ID, lang)
+			if slices.Contains(r.lang[lang].urls.reserved(), f.ID) {
+				r.diags.Addf(diag.Pos{File: f.Dir}, "", "rename the folder",
+					"the %s id %q is the address of a listing page in %s", kind, f.ID, lang)
 			}
 		}
 	}
+	for _, p := range r.site.Projects {
+		check(&p.Folder, "project")
+	}
+	for _, p := range r.site.Practices {
+		check(&p.Folder, "practice")
+	}
 }
 
-// sortProjects orders each language's listing.
+// sortProjects orders each language's listing and library.
 func (r *renderer) sortProjects() {
 	var wg sync.WaitGroup
 	for _, lc := range r.lang {
@@ -178,11 +187,14 @@ func (r *renderer) sortProjects() {
 			defer wg.Done()
 			col := lc.loc.NewCollator()
 			var buf collate.Buffer
-			keys := make(map[*model.Project][]byte, len(r.site.Projects))
-			for _, p := range r.site.Projects {
-				t, _ := p.Title.In(lc.lang)
-				keys[p] = slices.Clone(col.KeyFromString(&buf, t))
+			keys := make(map[any][]byte, len(r.site.Projects)+len(r.site.Practices))
+			key := func(item any, title model.Text) {
+				t, _ := title.In(lc.lang)
+				keys[item] = slices.Clone(col.KeyFromString(&buf, t))
 				buf.Reset()
+			}
+			for _, p := range r.site.Projects {
+				key(p, p.Title)
 			}
 			order := slices.Clone(r.site.Projects)
 			slices.SortStableFunc(order, func(a, b *model.Project) int {
@@ -193,6 +205,15 @@ func (r *renderer) sortProjects() {
 				)
 			})
 			lc.order = order
+
+			for _, p := range r.site.Practices {
+				key(p, p.Title)
+			}
+			library := slices.Clone(r.site.Practices)
+			slices.SortStableFunc(library, func(a, b *model.Practice) int {
+				return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(a.ID, b.ID))
+			})
+			lc.library = library
 		}()
 	}
 	wg.Wait()
@@ -269,18 +290,37 @@ func (r *renderer) writeStatic() error {
 			return err
 		}
 	}
-	for _, proj := range r.site.Projects {
-		for _, name := range r.site.Files[proj.ID] {
-			b, err := fs.ReadFile(r.Source, path.Join(proj.Dir, name))
+	for _, mf := range r.mediaFolders() {
+		for _, name := range mf.names {
+			b, err := fs.ReadFile(r.Source, path.Join(mf.dir, name))
 			if err != nil {
 				return err
 			}
-			if err := r.write(mediaDir(proj.ID)+name, b); err != nil {
+			if err := r.write(mf.out+name, b); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// mediaFolder is a content folder whose other files are published.
+type mediaFolder struct {
+	dir   string   // the folder, such as content/projects/osku
+	names []string // its files other than the language files
+	out   string   // where they are published, such as media/projects/osku/
+}
+
+// mediaFolders lists the folders of every project and practice.
+func (r *renderer) mediaFolders() []mediaFolder {
+	out := make([]mediaFolder, 0, len(r.site.Projects)+len(r.site.Practices))
+	for _, p := range r.site.Projects {
+		out = append(out, mediaFolder{p.Dir, r.site.Files[p.ID], mediaDir(p.ID)})
+	}
+	for _, p := range r.site.Practices {
+		out = append(out, mediaFolder{p.Dir, r.site.PracticeFiles[p.ID], practiceMediaDir(p.ID)})
+	}
+	return out
 }
 
 func (r *renderer) writeRobots() error {

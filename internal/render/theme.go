@@ -34,7 +34,7 @@ type Theme struct {
 
 // PageKinds lists the page kinds a theme has a layout for.
 func PageKinds() []string {
-	return []string{"root", "home", "projects", "project", "notfound", "accessibility"}
+	return []string{"root", "home", "projects", "project", "practices", "practice", "notfound", "accessibility"}
 }
 
 // LoadTheme reads a theme from fsys (rooted at the theme folder) and checks
