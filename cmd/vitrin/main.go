@@ -167,7 +167,8 @@ func runSite(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 		if code := report(stderr, cmd, f.source, err); code != exitOK {
 			return code
 		}
-		fmt.Fprintf(stdout, "vitrin check: %d projects in %d languages, no problems\n", len(res.Site.Projects), len(res.Site.Config.Languages))
+		fmt.Fprintf(stdout, "vitrin check: %d projects, %d practices in %d languages, no problems\n",
+			len(res.Site.Projects), len(res.Site.Practices), len(res.Site.Config.Languages))
 		return exitOK
 	case "serve":
 		return serve(ctx, f, opts, stdout, stderr)
@@ -194,8 +195,8 @@ func runSite(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 		fmt.Fprintf(stderr, "vitrin build: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "vitrin build: %d projects in %d languages: %d pages, %d files in %s (%s)\n",
-		len(res.Site.Projects), len(res.Site.Config.Languages), res.Stats.Pages, res.Stats.Files, f.dest,
+	fmt.Fprintf(stdout, "vitrin build: %d projects, %d practices in %d languages: %d pages, %d files in %s (%s)\n",
+		len(res.Site.Projects), len(res.Site.Practices), len(res.Site.Config.Languages), res.Stats.Pages, res.Stats.Files, f.dest,
 		res.Duration.Round(time.Millisecond))
 	return exitOK
 }

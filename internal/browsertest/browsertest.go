@@ -1,21 +1,25 @@
 // Package browsertest holds vitrin's quality gate in a real browser: it
 // serves a built site on 127.0.0.1, drives Debian's Chromium through the
-// DevTools protocol, runs axe-core on a page, takes screenshots, walks a
-// page with the Tab key, and runs the Nu HTML checker over the output.
+// DevTools protocol (chromedp), runs axe-core on a page, walks a page with
+// the Tab key, takes screenshots, and runs the Nu HTML checker over the
+// output. A browser test reads like this:
 //
-// A browser test reads like this:
-//
-//	b := browsertest.Start(t)                    // one Chromium for the whole test
-//	root := browsertest.Serve(t, files, "/")     // files of a built site
+//	b := browsertest.Start(t)                    // one Chromium for all of a test's pages
+//	root := browsertest.Serve(t, files, "/")     // the files of a built site
 //	p := b.Open(t, root+"fi/", browsertest.Phone)
-//	for _, v := range p.Axe() { t.Errorf("%s", v) }
-//	p.Screenshot("home-fi-375")
+//	for _, v := range p.Axe() {                  // WCAG 2.0/2.1 A and AA
+//		t.Errorf("%s", v)
+//	}
+//	stops := p.TabStops()                        // links, buttons, controls in document order
+//	f := p.Tab()                                 // the focused element and its focus style
+//	p.Screenshot("home-fi-375")                  // into $VITRIN_ARTIFACTS
+//	errs := browsertest.Nu(t, files)             // every HTML file
 //
 // The tools come from the project's own files, never from a download at
 // run time:
 //
-//	apt-get install chromium default-jre-headless
-//	cd internal/browsertest && npm ci --ignore-scripts   # axe-core, vnu-jar, lighthouse
+//	apt-get install chromium                            # and Java, for the Nu checker
+//	cd internal/browsertest && npm ci --ignore-scripts  # axe-core, vnu-jar, lighthouse
 //
 // When one is missing the test skips and says how to install it; with
 // VITRIN_REQUIRE_BROWSER=1 (CI sets it) it fails instead. Screenshots go
@@ -100,8 +104,9 @@ func RequireChromium(t testing.TB) string {
 // Browser is a running headless Chromium. Open pages with Open; each is a
 // tab of the same browser, so a test starts one Browser for all its pages.
 type Browser struct {
-	ctx context.Context
-	axe string // the source of axe-core
+	ctx       context.Context
+	axe       string // the source of axe-core
+	artifacts string // where screenshots go
 }
 
 // Start starts Chromium with a fresh profile; it stops when the test ends.
@@ -144,7 +149,13 @@ func Start(t testing.TB) *Browser {
 	if err != nil {
 		t.Fatalf("starting %s: %v", path, err)
 	}
-	return &Browser{ctx: ctx, axe: string(axe)}
+	artifacts := os.Getenv("VITRIN_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = t.TempDir()
+	} else if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return &Browser{ctx: ctx, axe: string(axe), artifacts: artifacts}
 }
 
 // Page is a page open in a tab of the browser.
@@ -214,6 +225,28 @@ func shorten(s string) string {
 		return s[:60] + "…"
 	}
 	return s
+}
+
+// Screenshot saves a PNG of the whole page, below the fold too, as
+// name.png in the artefact folder (VITRIN_ARTIFACTS, or a temporary
+// folder) and returns its path.
+func (p *Page) Screenshot(name string) string {
+	p.t.Helper()
+	png := run(p, "take a screenshot", chromedp.FullScreenshot(100))
+	file := filepath.Join(p.b.artifacts, name+".png")
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	return file
+}
+
+// Reload loads the page again, with nothing focused.
+func (p *Page) Reload() {
+	p.t.Helper()
+	resp := run(p, "reload", chromedp.NavigateResponse(p.URL))
+	if resp != nil {
+		p.Status = int(resp.Status)
+	}
 }
 
 // Location returns the address the tab shows now.

@@ -76,7 +76,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 func reservedIDs() []string {
 	return []string{"main", "top", "facts", "facts-heading", "funding", "funding-heading", "results", "results-heading",
 		"contacts", "contacts-heading", "links", "links-heading", "attachments", "attachments-heading",
-		"description", "description-heading", "languages", "languages-heading"}
+		"description", "description-heading", "languages", "languages-heading",
+		"practices", "practices-heading", "summary-box", "summary-heading", "problem", "problem-heading",
+		"how", "how-heading", "needs", "needs-heading", "lessons", "lessons-heading",
+		"transfer", "transfer-heading", "projects", "projects-heading", "print-url"}
 }
 
 // loadTheme finds the site's theme: themes/<name>/ in the site, or the

@@ -78,6 +78,7 @@ func TestExampleSite(t *testing.T) {
 	if rep.Links < 100 {
 		t.Errorf("followed only %d links; the link check is not looking", rep.Links)
 	}
+	t.Logf("link check: %d files, %d internal links followed, %d broken", rep.Files, rep.Links, len(rep.Broken))
 }
 
 // TestDeterministic builds the example site twice and expects the same
@@ -394,19 +395,23 @@ func TestMissingUIString(t *testing.T) {
 	}
 }
 
-// TestGolden compares a project page and a listing page with golden files;
-// run with -update to accept a deliberate change.
+// TestGolden compares project, listing and practice pages with golden
+// files; run with -update to accept a deliberate change.
 func TestGolden(t *testing.T) {
-	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{}).MustSucceed(t)
-	for _, tt := range []struct{ file, golden string }{
-		{"fi/hankkeet/kylatalo/index.html", "project.fi.html"},
-		{"et/projektid/kylatalo/index.html", "project-fallback.et.html"},
-		{"sv/projekt/index.html", "listing.sv.html"},
+	sites := map[string]*sitetest.Result{}
+	for _, name := range []string{"small.txtar", "practices.txtar"} {
+		sites[name] = sitetest.Build(t, readTestdata(t, name), sitetest.Options{}).MustSucceed(t)
+	}
+	for _, tt := range []struct{ site, file, golden string }{
+		{"small.txtar", "fi/hankkeet/kylatalo/index.html", "project.fi.html"},
+		{"small.txtar", "et/projektid/kylatalo/index.html", "project-fallback.et.html"},
+		{"small.txtar", "sv/projekt/index.html", "listing.sv.html"},
+		{"practices.txtar", "fi/hyvat-kaytannot/nuorten-raati/index.html", "practice.fi.html"},
 	} {
 		// The hash in an asset's name changes with every edit of the CSS,
 		// the script or the content of the listing's index; the golden
 		// files compare the pages, not those files.
-		got := assetHash.ReplaceAllString(res.File(t, tt.file), "$1.HASH.$2")
+		got := assetHash.ReplaceAllString(sites[tt.site].File(t, tt.file), "$1.HASH.$2")
 		path := filepath.Join("testdata", "golden", tt.golden)
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -443,4 +448,147 @@ func firstDiff(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// withConfig returns the small test site with another vitrin.yaml.
+func withConfig(t *testing.T, yaml string) fstest.MapFS {
+	site := sitetest.FS(readTestdata(t, "small.txtar"))
+	site["vitrin.yaml"] = &fstest.MapFile{Data: []byte(yaml)}
+	return site
+}
+
+// TestAccessibilityStatement builds the statement page from the
+// accessibility section: the conformance status in each language's
+// standard wording, the gaps, the contact, the enforcement body and the
+// date in each language's format, linked from every page's footer.
+func TestAccessibilityStatement(t *testing.T) {
+	res := sitetest.BuildFS(t, withConfig(t, `base_url: https://example.org/hankkeet/
+accessibility:
+  status: partially
+  gaps:
+    fi: [Osa liitteistä on skannattuja PDF-tiedostoja.]
+    sv: En del bilagor är skannade PDF-filer.
+  contact:
+    email: saavutettavuus@example.fi
+    url: https://example.fi/palaute?aihe=saavutettavuus
+  prepared: 2026-11-01
+  reviewed: 2026-11-20
+`), sitetest.Options{}).MustSucceed(t)
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"fi/saavutettavuus/index.html", []string{
+			`<html lang="fi">`, "<h1>Saavutettavuus\u00adseloste</h1>", "<title>Saavutettavuusseloste – ",
+			"täyttää saavutettavuusvaatimukset (WCAG 2.1 -ohjeiston taso AA) osittain",
+			"<li>Osa liitteistä on skannattuja PDF-tiedostoja.</li>",
+			`<a href="mailto:saavutettavuus@example.fi">`, `<a href="https://example.fi/palaute?aihe=saavutettavuus">Palautelomake</a>`,
+			`<a href="https://www.saavutettavuusvaatimukset.fi/">Liikenne- ja viestintävirasto Traficom`,
+			"Seloste on laadittu 1.11.2026.", "Se on tarkistettu viimeksi 20.11.2026.",
+		}},
+		{"et/ligipaasetavus/index.html", []string{
+			"<h1>Ligipääsetavuse teave</h1>", "vastab ligipääsetavuse nõuetele (WCAG 2.1 tase AA) osaliselt",
+			"Soome Transpordi- ja Sideamet Traficom", "Teave on koostatud 01.11.2026.",
+		}},
+		{"sv/tillganglighet/index.html", []string{
+			"<h1>Tillgänglighets\u00adredogörelse</h1>", "Webbplatsen är delvis förenlig med tillgänglighetskraven",
+			"<li>En del bilagor är skannade PDF-filer.</li>", "Transport- och kommunikationsverket Traficom",
+			"Redogörelsen upprättades 2026-11-01.",
+		}},
+		{"fi/hankkeet/kylatalo/index.html", []string{`<a href="../../../fi/saavutettavuus/">Saavutettavuusseloste</a>`}},
+		{"index.html", []string{`<a href="fi/saavutettavuus/">Saavutettavuusseloste</a>`}},
+		{"sitemap.xml", []string{"<loc>https://example.org/hankkeet/sv/tillganglighet/</loc>"}},
+	}
+	for _, tt := range tests {
+		page := res.File(t, tt.file)
+		for _, w := range tt.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q", tt.file, w)
+			}
+		}
+	}
+	if et := res.File(t, "et/ligipaasetavus/index.html"); strings.Contains(et, "Teadaolevad puudused") {
+		t.Error("the Estonian statement has a heading for gaps but the site lists none in Estonian")
+	}
+}
+
+// TestAccessibilityDefaults: a site without an accessibility section still
+// has the statement, which says the site has not been assessed and names
+// the enforcement body of the country of its default language, or of the
+// country the section gives.
+func TestAccessibilityDefaults(t *testing.T) {
+	res := sitetest.Build(t, readTestdata(t, "small.txtar"), sitetest.Options{}).MustSucceed(t)
+	fi := res.File(t, "fi/saavutettavuus/index.html")
+	for _, w := range []string{"Sivuston saavutettavuutta ei ole vielä arvioitu.", "Liikenne- ja viestintävirasto Traficom"} {
+		if !strings.Contains(fi, w) {
+			t.Errorf("the default statement lacks %q", w)
+		}
+	}
+	if strings.Contains(fi, "Seloste on laadittu") || strings.Contains(fi, "mailto:") {
+		t.Error("the default statement claims a date or a contact that nobody gave")
+	}
+
+	res = sitetest.BuildFS(t, withConfig(t, `default_language: sv
+accessibility:
+  status: fully
+  contact: {url: https://example.se/kontakt}
+  prepared: 2026-01-31
+`), sitetest.Options{}).MustSucceed(t)
+	for file, want := range map[string]string{
+		"sv/tillganglighet/index.html": `<a href="https://www.digg.se/">Myndigheten för digital förvaltning (Digg)</a>`,
+		"fi/saavutettavuus/index.html": "Ruotsin digitaalihallinnon virasto (Digg)",
+	} {
+		if page := res.File(t, file); !strings.Contains(page, want) {
+			t.Errorf("%s lacks %q", file, want)
+		}
+	}
+
+	res = sitetest.BuildFS(t, withConfig(t, `accessibility:
+  status: not
+  contact: {email: a@example.ee}
+  prepared: 2026-01-31
+  country: ee
+  enforcement:
+    name: {et: Näidisamet}
+    url: https://example.ee/
+`), sitetest.Options{}).MustSucceed(t)
+	if page := res.File(t, "sv/tillganglighet/index.html"); !strings.Contains(page, `<a href="https://example.ee/">Näidisamet</a>`) {
+		t.Error("an enforcement body named only in Estonian is not shown by that name on the Swedish page")
+	}
+}
+
+// TestAccessibilityErrors: every mistake in the section is reported in one
+// run, each with its position and how to fix it.
+func TestAccessibilityErrors(t *testing.T) {
+	res := sitetest.BuildFS(t, withConfig(t, `accessibility:
+  status: mostly
+  gaps: {de: x}
+  contact:
+    email: not an address
+    phone: 123
+  prepared: 1.11.2026
+  reviewed: 2026-13-01
+  country: no
+  extra: 1
+`), sitetest.Options{})
+	for _, want := range [][]string{
+		{"vitrin.yaml:2:11: accessibility.status:", `"mostly" is not a conformance status`, "fully, partially or not"},
+		{"vitrin.yaml:3:10: accessibility.gaps.de:", "not one of the site's languages"},
+		{"vitrin.yaml:5:12: accessibility.contact.email:", "not an e-mail address"},
+		{"vitrin.yaml:6:5: accessibility.contact.phone:", "unknown key"},
+		{"vitrin.yaml:7:13: accessibility.prepared:", `"1.11.2026" is not a date`, "2026-11-01"},
+		{"vitrin.yaml:8:13: accessibility.reviewed:", "is not a date"},
+		{"vitrin.yaml:9:12: accessibility.country:", `"no"`},
+		{"vitrin.yaml:10:3: accessibility.extra:", "unknown key"},
+	} {
+		if !res.HasError(want...) {
+			t.Errorf("no error %q among:\n%s", want, strings.Join(res.Errors(), "\n"))
+		}
+	}
+	res = sitetest.BuildFS(t, withConfig(t, "accessibility:\n  status: fully\n"), sitetest.Options{})
+	for _, want := range []string{"accessibility.contact:", "accessibility.prepared:"} {
+		if !res.HasError("vitrin.yaml:2:3: "+want, "a statement must") {
+			t.Errorf("no error for the missing %s among:\n%s", want, strings.Join(res.Errors(), "\n"))
+		}
+	}
 }

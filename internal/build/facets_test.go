@@ -601,7 +601,7 @@ themes: [culture]
 	for _, parts := range [][]string{
 		{"content/projects/teema:", `the project id "teema" is the address of the pages of the facet "Teema" in fi (fi/hankkeet/teema/)`, "rename the folder"},
 		{"content/projects/teema:", `the project id "teema" is the address of the pages of the facet "Teema" in et (et/projektid/teema/)`},
-		{"content/projects/sida:", `the project id "sida" is the address of the listing's pages in sv (sv/projekt/sida/2/)`},
+		{"content/projects/sida:", `the project id "sida" is the address of a listing's pages in sv (sv/projekt/sida/2/)`},
 	} {
 		if !res.HasError(parts...) {
 			t.Errorf("no error with %q; got:\n%s", parts, strings.Join(res.Errors(), "\n"))

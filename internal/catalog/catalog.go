@@ -26,47 +26,67 @@ import (
 const (
 	ContentDir      = "content"
 	ProjectsDir     = "content/projects"
+	PracticesDir    = "content/practices"
 	VocabulariesDir = "content/vocabularies"
 )
 
 // Site is everything a site is built from.
 type Site struct {
-	Config   config.Config
-	Now      time.Time
-	Vocab    model.Vocabularies
-	Projects []*model.Project // sorted by ID
+	Config    config.Config
+	Now       time.Time
+	Vocab     model.Vocabularies
+	Projects  []*model.Project  // sorted by ID
+	Practices []*model.Practice // sorted by ID
 	// Files lists the other files of each project folder (images,
 	// attachments), by project ID, sorted.
 	Files map[string][]string
+	// PracticeFiles lists the other files of each practice folder, by
+	// practice ID, sorted.
+	PracticeFiles map[string][]string
 }
 
 // Project returns the project with the id, or nil.
 func (s *Site) Project(id string) *model.Project {
-	i, ok := slices.BinarySearchFunc(s.Projects, id, func(p *model.Project, id string) int { return strings.Compare(p.ID, id) })
+	return find(s.Projects, id, func(p *model.Project) string { return p.ID })
+}
+
+// Practice returns the practice with the id, or nil.
+func (s *Site) Practice(id string) *model.Practice {
+	return find(s.Practices, id, func(p *model.Practice) string { return p.ID })
+}
+
+// find returns the item with the id in items sorted by id, or nil.
+func find[T any](items []*T, id string, idOf func(*T) string) *T {
+	i, ok := slices.BinarySearchFunc(items, id, func(it *T, id string) int { return strings.Compare(idOf(it), id) })
 	if !ok {
 		return nil
 	}
-	return s.Projects[i]
+	return items[i]
 }
-
-// HasPractice reports whether a good practice is described of the project.
-// The listings' "has a good practice" facet asks it. No site has practices
-// yet: the good-practices library (issue 5) answers from its practices'
-// links to projects here.
-func (s *Site) HasPractice(p *model.Project) bool { return false }
 
 // Load reads the content folder of fsys. Problems are added to diags; the
 // returned Site holds what could be read.
 func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, diags *diag.List) (*Site, error) {
-	site := &Site{Config: cfg, Now: now, Files: map[string][]string{}}
+	site := &Site{Config: cfg, Now: now, Files: map[string][]string{}, PracticeFiles: map[string][]string{}}
 	if _, err := fs.Stat(fsys, ContentDir); err != nil {
 		diags.Addf(diag.Pos{File: ContentDir}, "", "create content/projects/<name>/index.fi.md, or give the site folder with -source", "the site has no content folder")
 		return site, nil
 	}
 	site.Vocab = loadVocabularies(fsys, cfg.Languages, diags)
-	if err := site.loadProjects(ctx, fsys, diags); err != nil {
+	var err error
+	site.Projects, err = loadFolders(ctx, fsys, site, folderKind[model.Project]{
+		dir: ProjectsDir, noun: "project", decode: model.DecodeFile, merge: model.Merge, files: site.Files,
+	}, diags)
+	if err != nil {
 		return nil, err
 	}
+	site.Practices, err = loadFolders(ctx, fsys, site, folderKind[model.Practice]{
+		dir: PracticesDir, noun: "practice", decode: model.DecodePracticeFile, merge: model.MergePractice, files: site.PracticeFiles,
+	}, diags)
+	if err != nil {
+		return nil, err
+	}
+	model.LinkPractices(site.Practices, site.Projects, site.Vocab, diags)
 	return site, nil
 }
 
@@ -99,39 +119,52 @@ func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) model.Vocabu
 	return vs
 }
 
-// job is one project language file to read.
+// folderKind says how to read one kind of content folder: a project or a
+// practice.
+type folderKind[T any] struct {
+	dir    string // such as content/projects
+	noun   string // "project", for messages
+	decode func(doc *source.Document, lang string, langs []string, files map[string]bool, vs model.Vocabularies, diags *diag.List) *model.File[T]
+	merge  func(id, dir string, original *model.File[T], translations []*model.File[T], diags *diag.List) *T
+	files  map[string][]string // receives the other files of each folder, by id
+}
+
+// job is one language file to read.
 type job struct {
 	dir, name, lang string
 	files           map[string]bool
 }
 
-func (s *Site) loadProjects(ctx context.Context, fsys fs.FS, diags *diag.List) error {
-	entries, err := fs.ReadDir(fsys, ProjectsDir)
+// loadFolders reads every folder of a kind: its language files in
+// parallel, then each folder's original joined with its translations.
+// The result is sorted by id.
+func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T], diags *diag.List) ([]*T, error) {
+	entries, err := fs.ReadDir(fsys, k.dir)
 	if err != nil {
 		if errorsIsNotExist(err) {
-			return nil
+			return nil, nil
 		}
-		return err
+		return nil, err
 	}
 	langs := s.Config.Languages
 	var jobs []job
 	for _, e := range entries {
 		name := e.Name()
-		p := ProjectsDir + "/" + name
+		p := k.dir + "/" + name
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
 		if !e.IsDir() {
-			diags.Addf(diag.Pos{File: p}, "", "put each project in a folder of its own: content/projects/<name>/index.fi.md", "a file directly in content/projects")
+			diags.Addf(diag.Pos{File: p}, "", fmt.Sprintf("put each %s in a folder of its own: %s/<name>/index.fi.md", k.noun, k.dir), "a file directly in %s", k.dir)
 			continue
 		}
 		if model.CheckSlug(name) != nil {
-			diags.Addf(diag.Pos{File: p}, "", "rename the folder to "+model.SuggestSlug(name), "the folder name %q cannot be a project id: use lowercase letters a–z, digits and hyphens", name)
+			diags.Addf(diag.Pos{File: p}, "", "rename the folder to "+model.SuggestSlug(name), "the folder name %q cannot be a %s id: use lowercase letters a–z, digits and hyphens", name, k.noun)
 			continue
 		}
 		files, err := fs.ReadDir(fsys, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		names := map[string]bool{}
 		for _, f := range files {
@@ -153,17 +186,17 @@ func (s *Site) loadProjects(ctx context.Context, fsys fs.FS, diags *diag.List) e
 			case lang != "":
 				diags.Addf(diag.Pos{File: p + "/" + fname}, "", "the site's languages are "+strings.Join(langs, ", ")+" (vitrin.yaml, languages)", "%s is not a language of the site", lang)
 			case strings.HasSuffix(fname, ".md"):
-				diags.Addf(diag.Pos{File: p + "/" + fname}, "", "name the file index.<language>.md, such as index.fi.md", "vitrin reads only index.<language>.md files in a project folder")
+				diags.Addf(diag.Pos{File: p + "/" + fname}, "", "name the file index.<language>.md, such as index.fi.md", "vitrin reads only index.<language>.md files in a %s folder", k.noun)
 			default:
-				s.Files[name] = append(s.Files[name], fname)
+				k.files[name] = append(k.files[name], fname)
 			}
 		}
 		if !found {
-			diags.Addf(diag.Pos{File: p}, "", "add index.fi.md (or .et.md, .sv.md) with the project's front matter", "the project folder has no language file")
+			diags.Addf(diag.Pos{File: p}, "", fmt.Sprintf("add index.fi.md (or .et.md, .sv.md) with the %s's front matter", k.noun), "the %s folder has no language file", k.noun)
 		}
 	}
 
-	decoded := make([]*model.File, len(jobs))
+	decoded := make([]*model.File[T], len(jobs))
 	workers := min(runtime.GOMAXPROCS(0), max(len(jobs), 1))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -182,7 +215,7 @@ func (s *Site) loadProjects(ctx context.Context, fsys fs.FS, diags *diag.List) e
 					continue
 				}
 				doc := source.Parse(file, src, diags)
-				decoded[i] = model.DecodeFile(doc, j.lang, langs, j.files, s.Vocab, diags)
+				decoded[i] = k.decode(doc, j.lang, langs, j.files, s.Vocab, diags)
 			}
 		}()
 	}
@@ -197,33 +230,34 @@ feed:
 	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	if readErr != nil {
-		return readErr
+		return nil, readErr
 	}
 
 	// Join each folder's files, in folder order.
+	var out []*T
 	for i := 0; i < len(jobs); {
 		j := i
 		for j < len(jobs) && jobs[j].dir == jobs[i].dir {
 			j++
 		}
-		if p := s.join(jobs[i:j], decoded[i:j], diags); p != nil {
-			s.Projects = append(s.Projects, p)
+		if it := join(s.Config.Languages, k, jobs[i:j], decoded[i:j], diags); it != nil {
+			out = append(out, it)
 		}
 		i = j
 	}
-	slices.SortFunc(s.Projects, func(a, b *model.Project) int { return strings.Compare(a.ID, b.ID) })
-	return nil
+	// fs.ReadDir returns the folders sorted by name, so out is sorted by id.
+	return out, nil
 }
 
 // join finds a folder's original and merges its translations into it.
-func (s *Site) join(jobs []job, files []*model.File, diags *diag.List) *model.Project {
+func join[T any](langs []string, k folderKind[T], jobs []job, files []*model.File[T], diags *diag.List) *T {
 	dir := jobs[0].dir
 	id := path.Base(dir)
-	var original *model.File
-	var translations []*model.File
+	var original *model.File[T]
+	var translations []*model.File[T]
 	for _, f := range files {
 		if f == nil {
 			return nil // its errors are reported
@@ -234,7 +268,7 @@ func (s *Site) join(jobs []job, files []*model.File, diags *diag.List) *model.Pr
 		}
 		if original != nil {
 			diags.Addf(diag.Pos{File: f.Doc.Path, Line: 1, Col: 1}, "translation_of",
-				fmt.Sprintf("a project's facts are written once: if this file is a translation, add translation_of: %s", original.Lang),
+				fmt.Sprintf("a %s's facts are written once: if this file is a translation, add translation_of: %s", k.noun, original.Lang),
 				"both %s and this file are written as originals", path.Base(original.Doc.Path))
 			return nil
 		}
@@ -242,21 +276,21 @@ func (s *Site) join(jobs []job, files []*model.File, diags *diag.List) *model.Pr
 	}
 	if original == nil {
 		diags.Addf(diag.Pos{File: dir}, "", "remove translation_of from the file written first, which holds the facts",
-			"every file of the project is marked as a translation")
+			"every file of the %s is marked as a translation", k.noun)
 		return nil
 	}
 	for _, t := range translations {
 		if t.TranslationOf != original.Lang {
 			diags.Addf(t.Doc.Front.Get("translation_of").Pos, "translation_of", "write translation_of: "+original.Lang,
-				"the original of this project is %s, not index.%s.md", path.Base(original.Doc.Path), t.TranslationOf)
+				"the original of this %s is %s, not index.%s.md", k.noun, path.Base(original.Doc.Path), t.TranslationOf)
 			return nil
 		}
 	}
 	// Translations in site language order.
-	slices.SortFunc(translations, func(a, b *model.File) int {
-		return slices.Index(s.Config.Languages, a.Lang) - slices.Index(s.Config.Languages, b.Lang)
+	slices.SortFunc(translations, func(a, b *model.File[T]) int {
+		return slices.Index(langs, a.Lang) - slices.Index(langs, b.Lang)
 	})
-	return model.Merge(id, dir, original, translations, diags)
+	return k.merge(id, dir, original, translations, diags)
 }
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

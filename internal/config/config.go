@@ -10,6 +10,7 @@
 //	markdown:
 //	  unsafe_html: false                      # true lets raw HTML in Markdown through
 //	minify: true                              # minify HTML, CSS, JS, JSON, SVG and XML
+//	accessibility: …                          # the accessibility statement, see Accessibility
 package config
 
 import (
@@ -36,12 +37,13 @@ type Config struct {
 	Theme           string
 	UnsafeHTML      bool
 	Minify          bool
+	Accessibility   Accessibility
 }
 
 // Default returns the configuration of a site without a configuration file.
 func Default() Config {
 	u, _ := url.Parse("http://localhost/")
-	return Config{
+	c := Config{
 		BaseURL:         u,
 		Languages:       locale.SupportedLanguages(),
 		DefaultLanguage: "fi",
@@ -50,6 +52,8 @@ func Default() Config {
 		Theme:           "default",
 		Minify:          true,
 	}
+	c.finishAccessibility()
+	return c
 }
 
 // Load reads the site configuration from the root of fsys. A site without
@@ -68,13 +72,18 @@ func Load(fsys fs.FS, diags *diag.List) Config {
 			return c
 		}
 		c.decode(root, diags)
+		c.Accessibility.Country, c.Accessibility.Enforcement = "", Enforcement{}
+		if a := root.Get("accessibility"); a != nil {
+			c.decodeAccessibility(a, diags)
+		}
+		c.finishAccessibility()
 		return c
 	}
 	return c
 }
 
 func keys() []string {
-	return []string{"base_url", "languages", "default_language", "title", "description", "theme", "markdown", "minify"}
+	return []string{"base_url", "languages", "default_language", "title", "description", "theme", "markdown", "minify", "accessibility"}
 }
 
 func (c *Config) decode(root *source.Node, diags *diag.List) {
@@ -87,16 +96,7 @@ func (c *Config) decode(root *source.Node, diags *diag.List) {
 			diags.Addf(e.KeyPos, e.Key, "the keys are "+strings.Join(keys(), ", "), "unknown key")
 		}
 	}
-	str := func(n *source.Node, field string) string {
-		if n == nil || n.Kind == source.Null {
-			return ""
-		}
-		if n.Kind != source.Scalar {
-			diags.Addf(n.Pos, field, "write one value", "is %s; it must be text", n.Describe())
-			return ""
-		}
-		return strings.TrimSpace(n.Value)
-	}
+	str := func(n *source.Node, field string) string { return text(n, field, diags) }
 	boolean := func(n *source.Node, field string, into *bool) {
 		if n == nil {
 			return
@@ -151,31 +151,12 @@ func (c *Config) decode(root *source.Node, diags *diag.List) {
 			c.BaseURL = u
 		}
 	}
-	perLang := func(key string, into map[string]string) {
-		n := root.Get(key)
-		if n == nil {
-			return
-		}
-		if n.Kind == source.Scalar {
-			for _, l := range c.Languages {
-				into[l] = str(n, key)
-			}
-			return
-		}
-		if n.Kind != source.Map {
-			diags.Addf(n.Pos, key, "write {fi: …, et: …, sv: …}", "must be a text per language")
-			return
-		}
-		for _, e := range n.Entries {
-			if !slices.Contains(c.Languages, e.Key) {
-				diags.Addf(e.KeyPos, key+"."+e.Key, "use one of "+strings.Join(c.Languages, ", "), "%q is not one of the site's languages", e.Key)
-				continue
-			}
-			into[e.Key] = str(e.Value, key+"."+e.Key)
-		}
+	if n := root.Get("title"); n != nil {
+		c.perLanguage(n, "title", c.Title, diags)
 	}
-	perLang("title", c.Title)
-	perLang("description", c.Description)
+	if n := root.Get("description"); n != nil {
+		c.perLanguage(n, "description", c.Description, diags)
+	}
 	if n := root.Get("theme"); n != nil {
 		t := str(n, "theme")
 		if t == "" || strings.ContainsAny(t, `/\`) || t == "." || t == ".." {
@@ -199,6 +180,40 @@ func (c *Config) decode(root *source.Node, diags *diag.List) {
 	boolean(root.Get("minify"), "minify", &c.Minify)
 }
 
+// text reads a scalar as trimmed text; null is "".
+func text(n *source.Node, field string, diags *diag.List) string {
+	if n == nil || n.Kind == source.Null {
+		return ""
+	}
+	if n.Kind != source.Scalar {
+		diags.Addf(n.Pos, field, "write one value", "is %s; it must be text", n.Describe())
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// perLanguage reads a text per language, {fi: …, et: …, sv: …}, or one
+// text for every language.
+func (c *Config) perLanguage(n *source.Node, key string, into map[string]string, diags *diag.List) {
+	if n.Kind == source.Scalar {
+		for _, l := range c.Languages {
+			into[l] = text(n, key, diags)
+		}
+		return
+	}
+	if n.Kind != source.Map {
+		diags.Addf(n.Pos, key, "write {fi: …, et: …, sv: …}", "must be a text per language")
+		return
+	}
+	for _, e := range n.Entries {
+		if !slices.Contains(c.Languages, e.Key) {
+			diags.Addf(e.KeyPos, key+"."+e.Key, "use one of "+strings.Join(c.Languages, ", "), "%q is not one of the site's languages", e.Key)
+			continue
+		}
+		into[e.Key] = text(e.Value, key+"."+e.Key, diags)
+	}
+}
+
 // ParseBaseURL reads an absolute http(s) URL and gives its path a trailing
 // slash.
 func ParseBaseURL(s string) (*url.URL, error) {
@@ -206,7 +221,7 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%q is not an absolute http or https address", s)
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
 		return nil, fmt.Errorf("%q has a query or fragment", s)
 	}
 	u.Path = path.Clean("/"+u.Path) + "/"

@@ -44,13 +44,13 @@ func budget(total int64, cur string) *model.Budget {
 //	d  culture         —     ongoing    2024       250 000 kr sv
 func projects() []*model.Project {
 	return []*model.Project{
-		{ID: "a", Original: "fi", Themes: []string{"youth", "culture"}, Region: "savo",
+		{Folder: model.Folder{ID: "a", Original: "fi"}, Themes: []string{"youth", "culture"}, Region: "savo",
 			Period: model.Period{Start: date(2023, 3, 1), End: date(2025, 2, 0)}, Budget: budget(24000, "EUR")},
-		{ID: "b", Original: "et", Themes: []string{"youth"}, Region: "voru",
+		{Folder: model.Folder{ID: "b", Original: "et"}, Themes: []string{"youth"}, Region: "voru",
 			Period: model.Period{Start: date(2022, 0, 0), End: date(2022, 0, 0)}, Budget: budget(5000, "EUR")},
-		{ID: "c", Original: "fi", Themes: []string{"culture"}, Region: "savo",
+		{Folder: model.Folder{ID: "c", Original: "fi"}, Themes: []string{"culture"}, Region: "savo",
 			Period: model.Period{Start: date(2025, 1, 1)}},
-		{ID: "d", Original: "sv", Themes: []string{"culture"},
+		{Folder: model.Folder{ID: "d", Original: "sv"}, Themes: []string{"culture"},
 			Period: model.Period{Start: date(2024, 1, 1), End: date(2024, 12, 31)}, Budget: budget(250000, "SEK")},
 	}
 }
@@ -247,7 +247,7 @@ func TestYears(t *testing.T) {
 		{model.Period{}, nil},
 	}
 	for _, tt := range tests {
-		s := facet.Build([]*model.Project{{ID: "x", Period: tt.p}}, facet.Options{Now: now})
+		s := facet.Build([]*model.Project{{Folder: model.Folder{ID: "x"}, Period: tt.p}}, facet.Options{Now: now})
 		var got []string
 		if f := s.Facet(facet.Year); f != nil {
 			for _, v := range f.Values {

@@ -212,6 +212,16 @@ func (l *Locale) LanguageName(code string) string {
 	return display.Tags(l.tag).Name(tag)
 }
 
+// CountryName returns the name of a country (ISO 3166 code such as FI) in
+// this locale's language: "Viro" for EE in Finnish.
+func (l *Locale) CountryName(code string) string {
+	region, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	return display.Regions(l.tag).Name(region)
+}
+
 // Autonym returns a language's name in itself: suomi, eesti, svenska.
 func Autonym(code string) string {
 	tag, err := language.Parse(code)

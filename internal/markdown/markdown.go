@@ -2,7 +2,8 @@
 // one configured goldmark instance and vitrin's extensions:
 //
 //   - a body's "#" heading becomes <h2>, so that the page keeps its one
-//     <h1>; headings get ids made from their text (ä → a);
+//     <h1>, or lower when the body sits inside a section of the page
+//     (Doc.HeadingShift); headings get ids made from their text (ä → a);
 //   - relative links and images ("kuva.jpg") point at the files of the
 //     content folder, and a missing file is an error with its line;
 //   - an image without alternative text is an error;
@@ -66,6 +67,10 @@ type Doc struct {
 	// FilePrefix is prepended to the name of a file of Files to make the
 	// URL a page uses for it, such as "../../../media/projects/osku/".
 	FilePrefix string
+	// HeadingShift moves every heading down by this many levels, for a
+	// body shown inside a section of its page: with 1, "#" and "##"
+	// become <h3> and "###" <h4>.
+	HeadingShift int
 }
 
 // docState is what the transformer needs to know about the document it
@@ -102,7 +107,8 @@ func (t *transformer) Transform(node *ast.Document, reader text.Reader, pc parse
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = max(n.Level, 2)
+			shift := st.doc.HeadingShift
+			n.Level = min(6, max(n.Level+shift, 2+shift))
 		case *ast.Image:
 			if len(bytes.TrimSpace(inlineText(n, src))) == 0 {
 				st.diags.Add(diag.Diagnostic{Pos: st.pos(n, src), Msg: fmt.Sprintf("the image %s has no alternative text", n.Destination),

@@ -70,10 +70,17 @@ func ParseDate(s string) (Date, error) {
 	if m := localDate.FindStringSubmatch(s); m != nil {
 		d, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
-		return Date{}, &DateError{Msg: fmt.Sprintf("%q is not an ISO date", s), Hint: fmt.Sprintf("write it as %s-%02d-%02d (year-month-day)", m[3], mo, d)}
+		iso := fmt.Sprintf("%s-%02d-%02d", m[3], mo, d)
+		if _, err := ParseDate(iso); err != nil {
+			return Date{}, &DateError{Msg: fmt.Sprintf("%q is not a date in the calendar", s), Hint: err.(*DateError).Hint}
+		}
+		return Date{}, &DateError{Msg: fmt.Sprintf("%q is not an ISO date", s), Hint: "write it as " + iso + " (year-month-day)"}
 	}
 	if m := monthYear.FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[1])
+		if mo < 1 || mo > 12 {
+			return Date{}, &DateError{Msg: fmt.Sprintf("%q has no month %d", s, mo), Hint: "months run from 01 to 12"}
+		}
 		return Date{}, &DateError{Msg: fmt.Sprintf("%q is not an ISO date", s), Hint: fmt.Sprintf("write a month as %s-%02d (year-month)", m[2], mo)}
 	}
 	m := isoDate.FindStringSubmatch(s)
@@ -134,9 +141,9 @@ func (p Period) Status(now time.Time) Status {
 	return Ongoing
 }
 
-// Years returns every calendar year the period touches, up to the year of
-// now when it has no end. A period that starts after now and has no end
-// touches its start year; a period without a start touches none.
+// Years returns every calendar year the period touches; a period without
+// an end runs to the year of now, or its start year if that is later. A
+// period without a start (its file has errors) touches none.
 func (p Period) Years(now time.Time) []int {
 	if p.Start.IsZero() {
 		return nil

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,10 +19,23 @@ import (
 type decoder struct {
 	file  string
 	diags *diag.List
+	kind  kindOf // what the file describes, for messages
+	// lang is the language of the file; original is false in a
+	// translation.
+	lang     string
+	original bool
+	// unusable is set when the file cannot take part in its folder (its
+	// translation_of is wrong); it is still decoded, so that every
+	// problem in it is reported, but then left out.
+	unusable bool
+	files    map[string]bool // the other files of the folder
 	// facts records, for each fact the file states, where it is and a
 	// canonical form of its value, so that a translation's facts can be
 	// compared with the original's.
 	facts map[string]fact
+	// lists records the length of each list a translation matches item
+	// by item.
+	lists map[string]listInfo
 	// errLines are the lines of the diagnostics this decoder reported.
 	errLines []int
 }
@@ -111,7 +125,7 @@ func keyAliases() map[string]string {
 		"yhteensä": "total", "kokku": "total", "totalt": "total", "summa": "total",
 		"valuutta": "currency", "valuuta": "currency", "valuta": "currency",
 		"rahoitus": "funding", "rahastus": "funding", "finansiering": "funding", "sources": "funding",
-		"määrä": "amount", "summa2": "amount", "belopp": "amount",
+		"määrä": "amount", "belopp": "amount",
 		"prosentti": "percent", "protsent": "percent", "procent": "percent", "percentage": "percent",
 	}
 }
@@ -260,7 +274,7 @@ func (d *decoder) number(n *source.Node, field string) (float64, int, bool) {
 				return r
 			}, s), ",", ".")
 		}
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			decimals := 0
 			if _, frac, ok := strings.Cut(s, "."); ok {
 				decimals = len(frac)
@@ -344,3 +358,20 @@ func CheckSlug(s string) error {
 
 // SuggestSlug returns a valid key made from s.
 func SuggestSlug(s string) string { return locale.Slug(s) }
+
+// termFact reads a vocabulary key and records it as a fact.
+func (d *decoder) termFact(m *source.Node, key string, v *Vocabulary) string {
+	n := m.Get(key)
+	s := d.term(n, key, v)
+	d.recordFact(key, n, s)
+	return s
+}
+
+// termsFact reads a list of vocabulary keys and records it as a fact, in
+// any order.
+func (d *decoder) termsFact(m *source.Node, key string, v *Vocabulary) []string {
+	n := m.Get(key)
+	keys := d.terms(n, key, v)
+	d.recordFact(key, n, strings.Join(slices.Sorted(slices.Values(keys)), ","))
+	return keys
+}

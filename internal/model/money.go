@@ -13,10 +13,14 @@ type Money int64
 
 // String writes m as a plain decimal number: 33002.80, 116475.
 func (m Money) String() string {
-	if m%100 == 0 {
-		return strconv.FormatInt(int64(m)/100, 10)
+	sign, u := "", uint64(m)
+	if m < 0 {
+		sign, u = "-", -u
 	}
-	return fmt.Sprintf("%d.%02d", int64(m)/100, int64(m)%100)
+	if u%100 == 0 {
+		return sign + strconv.FormatUint(u/100, 10)
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, u/100, u%100)
 }
 
 // Float returns m in whole currency units.
@@ -52,7 +56,7 @@ func ParseAmount(s string) (Money, string, error) {
 	s = strings.TrimSpace(s)
 	currency := ""
 	// A currency word or sign before or after the number.
-	if i := strings.LastIndexFunc(s, isNumberRune); i >= 0 && i < len(s)-1 {
+	if i := strings.LastIndexFunc(s, isDigit); i >= 0 && i < len(s)-1 {
 		tail := strings.TrimSpace(s[i+1:])
 		if tail != "" {
 			if c := currencyOf(tail); c != "" {
@@ -140,14 +144,25 @@ func parseNumber(orig, s string) (Money, error) {
 		return amountFromDigits(orig, strings.ReplaceAll(s, sep, ""))
 	}
 	intPart, frac, _ := strings.Cut(s, sep)
-	if len(frac) == 3 {
-		whole := intPart + frac
+	if len(frac) == 3 && len(intPart) >= 1 && len(intPart) <= 3 {
 		return 0, &AmountError{
 			Msg:  fmt.Sprintf("%q is ambiguous: the %s may separate thousands or decimals", orig, sepName(sep)),
-			Hint: fmt.Sprintf("write %s for %s, or %s.%s for a decimal amount", whole, groupDigits(whole), intPart, frac[:2]),
+			Hint: ambiguousHint(intPart, frac),
 		}
 	}
 	return amountFromDigits(orig, intPart+"."+frac)
+}
+
+// ambiguousHint says how to write an amount like "336.452" or "1,500"
+// unambiguously. The decimal reading is offered only when it is an amount
+// at all: "1,500" may be 1.50, "336.452" cannot be 336.452 (three decimals).
+func ambiguousHint(intPart, frac string) string {
+	whole := intPart + frac
+	hint := fmt.Sprintf("write %s (or \"%s €\") for %s", whole, groupDigits(whole), groupDigits(whole))
+	if frac[2] == '0' {
+		hint += fmt.Sprintf(", or %s.%s for a decimal amount", intPart, frac[:2])
+	}
+	return hint
 }
 
 func sepName(sep string) string {
@@ -182,11 +197,16 @@ func groupedByThree(s, sep string) bool {
 	return true
 }
 
-func isNumberRune(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ',' }
+func isNumberRune(r rune) bool { return isDigit(r) || r == '.' || r == ',' }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // amountFromDigits reads "123456" or "123456.5" into cents.
 func amountFromDigits(orig, s string) (Money, error) {
 	intPart, frac, _ := strings.Cut(s, ".")
+	if intPart == "" && frac == "" || strings.Trim(frac, "0123456789") != "" {
+		return 0, &AmountError{Msg: fmt.Sprintf("%q is not an amount", orig), Hint: "write a number such as 24000"}
+	}
 	if intPart == "" {
 		intPart = "0"
 	}

@@ -3,10 +3,6 @@ package model
 import (
 	"fmt"
 	"math"
-	"net/mail"
-	"net/url"
-	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,12 +14,7 @@ import (
 // Project is one project with its facts and its texts in every language it
 // is written in.
 type Project struct {
-	ID       string // the folder name
-	Dir      string // the folder, such as content/projects/osku
-	Original string // the language of the original file
-	// Versions holds the file of each language the project is written
-	// in, the original first, then the translations in site language order.
-	Versions []Version
+	Folder
 
 	Title, Summary Text
 
@@ -46,35 +37,15 @@ type Project struct {
 	Links          []Link
 	Attachments    []Attachment
 	Image          *Image
+
+	// Practices are the ids of the good practices that came from the
+	// project, sorted; the catalogue fills them in from the practices'
+	// projects (LinkPractices).
+	Practices []string
 }
 
-// Version is the file of one language of a project.
-type Version struct {
-	Lang     string
-	Path     string // the file
-	Body     []byte // the Markdown body
-	BodyLine int    // the file line on which Body starts
-}
-
-// Languages returns the languages the project is written in, the original
-// first.
-func (p *Project) Languages() []string {
-	out := make([]string, len(p.Versions))
-	for i, v := range p.Versions {
-		out[i] = v.Lang
-	}
-	return out
-}
-
-// HasLang reports whether the project is written in lang.
-func (p *Project) HasLang(lang string) bool {
-	for _, v := range p.Versions {
-		if v.Lang == lang {
-			return true
-		}
-	}
-	return false
-}
+// HasPractice reports whether a good practice came from the project.
+func (p *Project) HasPractice() bool { return len(p.Practices) > 0 }
 
 // Budget is a project's total cost and where the money comes from.
 type Budget struct {
@@ -120,6 +91,11 @@ type Funding struct {
 	Share   float64 // 0..1
 }
 
+func (f Funding) withTextOf(tr Funding) Funding {
+	f.Name = merged(f.Name, tr.Name)
+	return f
+}
+
 // Support returns the sum of the public support sources and its share of
 // the total. ok is false when the budget has no funding breakdown.
 func (b *Budget) Support() (amount Money, share float64, ok bool) {
@@ -134,56 +110,6 @@ func (b *Budget) Support() (amount Money, share float64, ok bool) {
 	return amount, float64(amount) / float64(b.Total), true
 }
 
-// Indicator is a result or a goal, with a number.
-type Indicator struct {
-	Label       Text
-	Unit        Text
-	Value       float64
-	Decimals    int
-	Approximate bool
-}
-
-// Contact is a person or a role to contact.
-type Contact struct {
-	Name  string
-	Role  Text
-	Email string
-	Phone string
-}
-
-// Link is a link to a web page about the project.
-type Link struct {
-	URL   string
-	Label Text
-}
-
-// Attachment is a file in the project folder.
-type Attachment struct {
-	File  string
-	Label Text
-}
-
-// Image is a picture of the project, in the project folder.
-type Image struct {
-	Src string
-	Alt Text
-}
-
-// File is one language file of a project, decoded.
-type File struct {
-	Doc           *source.Document
-	Lang          string
-	TranslationOf string
-	Project       Project // the file's own values; facts are only meaningful in an original
-	facts         map[string]fact
-	lists         map[string]listInfo
-}
-
-type listInfo struct {
-	pos diag.Pos
-	n   int
-}
-
 // projectKeys are the keys a project file may have.
 func projectKeys() []string {
 	return []string{"translation_of", "title", "summary", "organisation", "partners", "funder", "leader",
@@ -191,50 +117,17 @@ func projectKeys() []string {
 		"themes", "target_groups", "indicators", "contacts", "links", "attachments", "image"}
 }
 
-// FileName matches the name of a project's language file and captures its
-// language.
-var fileNameRE = regexp.MustCompile(`^index\.([a-z]{2})\.md$`)
-
-// FileLang returns the language of a project file name such as
-// index.fi.md, or "" when the name is not one.
-func FileLang(name string) string {
-	if m := fileNameRE.FindStringSubmatch(name); m != nil {
-		return m[1]
-	}
-	return ""
-}
-
 // DecodeFile reads one project language file. files lists the other files
 // of the project folder, for images and attachments; langs are the site's
 // languages.
-func DecodeFile(doc *source.Document, lang string, langs []string, files map[string]bool, vs Vocabularies, diags *diag.List) *File {
-	f := &File{Doc: doc, Lang: lang, facts: map[string]fact{}, lists: map[string]listInfo{}}
-	if doc.Front == nil {
-		if doc.Format == "" {
-			diags.Addf(diag.Pos{File: doc.Path, Line: 1, Col: 1}, "", "start the file with a line ---, the keys, and another line ---",
-				"the file has no front matter")
-		}
+func DecodeFile(doc *source.Document, lang string, langs []string, files map[string]bool, vs Vocabularies, diags *diag.List) *File[Project] {
+	f, d := startFile[Project](doc, lang, langs, files, projectKeys(), "project", diags)
+	if f == nil {
 		return nil
 	}
-	d := &decoder{file: doc.Path, diags: diags, facts: f.facts}
 	m := doc.Front
-	d.checkKeys(m, "", projectKeys())
-
-	if n := m.Get("translation_of"); n != nil {
-		f.TranslationOf = d.scalar(n, "translation_of")
-		switch {
-		case f.TranslationOf == lang:
-			d.errorf(n, "translation_of", "remove translation_of from the original", "a file cannot be a translation of itself")
-			f.TranslationOf = ""
-		case !slices.Contains(langs, f.TranslationOf):
-			d.errorf(n, "translation_of", "write one of "+strings.Join(langs, ", "), "%q is not a language of the site", f.TranslationOf)
-			f.TranslationOf = ""
-		case !files["index."+f.TranslationOf+".md"]:
-			d.errorf(n, "translation_of", "add index."+f.TranslationOf+".md with the project's facts, or correct translation_of", "the original index.%s.md is not in the folder", f.TranslationOf)
-		}
-	}
-	original := f.TranslationOf == ""
-	p := &f.Project
+	original := d.original
+	p := &f.Item
 	p.Original = lang
 	if !original {
 		p.Original = f.TranslationOf
@@ -254,26 +147,14 @@ func DecodeFile(doc *source.Document, lang string, langs []string, files map[str
 		}
 		d.recordFact("partners", n, strings.Join(p.Partners, "\x00"))
 	}
-	termFact := func(key, vocab string) string {
-		n := m.Get(key)
-		v := d.term(n, key, vs.Get(vocab))
-		d.recordFact(key, n, v)
-		return v
-	}
-	p.Funder = termFact("funder", VocabFunders)
-	p.Programme = termFact("programme", VocabProgrammes)
-	p.Fund = termFact("fund", VocabFunds)
-	p.Measure = termFact("measure", VocabMeasures)
-	p.Region = termFact("region", VocabRegions)
-	termsFact := func(key, vocab string) []string {
-		n := m.Get(key)
-		v := d.terms(n, key, vs.Get(vocab))
-		d.recordFact(key, n, strings.Join(slices.Sorted(slices.Values(v)), ","))
-		return v
-	}
-	p.Municipalities = termsFact("municipalities", VocabMunicipalities)
-	p.Themes = termsFact("themes", VocabThemes)
-	p.TargetGroups = termsFact("target_groups", VocabTargetGroups)
+	p.Funder = d.termFact(m, "funder", vs.Get(VocabFunders))
+	p.Programme = d.termFact(m, "programme", vs.Get(VocabProgrammes))
+	p.Fund = d.termFact(m, "fund", vs.Get(VocabFunds))
+	p.Measure = d.termFact(m, "measure", vs.Get(VocabMeasures))
+	p.Region = d.termFact(m, "region", vs.Get(VocabRegions))
+	p.Municipalities = d.termsFact(m, "municipalities", vs.Get(VocabMunicipalities))
+	p.Themes = d.termsFact(m, "themes", vs.Get(VocabThemes))
+	p.TargetGroups = d.termsFact(m, "target_groups", vs.Get(VocabTargetGroups))
 	if original && m.Get("themes") == nil {
 		d.errorf(m, "themes", "add themes: [key, …] with keys from content/vocabularies/themes.yaml", "is missing: a project has at least one theme")
 	}
@@ -288,24 +169,20 @@ func DecodeFile(doc *source.Document, lang string, langs []string, files map[str
 		}
 	}
 	d.period(m, p, original)
-	d.budget(m, p, lang, original, f)
-	d.indicators(m, p, lang, f)
-	d.contacts(m, p, lang, f)
-	d.links(m, p, lang, f)
-	d.attachments(m, p, lang, f, files)
-	d.image(m, p, lang, files)
+	d.budget(m, p, lang, original)
+	p.Indicators = d.indicators(m)
+	p.Contacts = d.contacts(m)
+	p.Links = d.links(m)
+	p.Attachments = d.attachments(m)
+	p.Image = d.image(m)
 
 	if original {
 		d.derive(m, p, vs)
 	}
-	return f
-}
-
-func textIn(lang, s string) Text {
-	if s == "" {
+	if d.unusable {
 		return nil
 	}
-	return Text{{Lang: lang, S: s}}
+	return f
 }
 
 func (d *decoder) period(m *source.Node, p *Project, original bool) {
@@ -333,7 +210,7 @@ func (d *decoder) period(m *source.Node, p *Project, original bool) {
 	}
 }
 
-func (d *decoder) budget(m *source.Node, p *Project, lang string, original bool, f0 *File) {
+func (d *decoder) budget(m *source.Node, p *Project, lang string, original bool) {
 	n := m.Get("budget")
 	if n == nil {
 		return
@@ -365,7 +242,7 @@ func (d *decoder) budget(m *source.Node, p *Project, lang string, original bool,
 	fn := n.Get("funding")
 	items := d.list(fn, "budget.funding")
 	if fn != nil {
-		f0.lists["budget.funding"] = listInfo{fn.Pos, len(items)}
+		d.lists["budget.funding"] = listInfo{fn.Pos, len(items)}
 	}
 	type given struct{ amount, percent bool }
 	gv := make([]given, 0, len(items))
@@ -544,172 +421,6 @@ func (d *decoder) amount(n *source.Node, field, currency string) (Money, bool) {
 	return m, true
 }
 
-func (d *decoder) indicators(m *source.Node, p *Project, lang string, f *File) {
-	n := m.Get("indicators")
-	items := d.list(n, "indicators")
-	if n != nil {
-		f.lists["indicators"] = listInfo{n.Pos, len(items)}
-	}
-	for i, item := range items {
-		field := fmt.Sprintf("indicators[%d]", i)
-		if !d.isMap(item, field) {
-			continue
-		}
-		d.checkKeys(item, field, []string{"label", "value", "unit", "approximate"})
-		var ind Indicator
-		ind.Label = textIn(lang, d.text(item, "label", field+".label", true))
-		ind.Unit = textIn(lang, d.text(item, "unit", field+".unit", false))
-		vn := item.Get("value")
-		if vn != nil {
-			ind.Value, ind.Decimals, _ = d.number(vn, field+".value")
-			d.recordFact(field+".value", vn, strconv.FormatFloat(ind.Value, 'f', -1, 64))
-		} else if f.TranslationOf == "" {
-			d.errorf(item, field+".value", "add value: with the number", "is missing")
-		}
-		if an := item.Get("approximate"); an != nil {
-			ind.Approximate, _ = d.boolean(an, field+".approximate")
-			d.recordFact(field+".approximate", an, strconv.FormatBool(ind.Approximate))
-		}
-		p.Indicators = append(p.Indicators, ind)
-	}
-}
-
-var phoneRE = regexp.MustCompile(`^\+?[0-9][0-9 ()\-]{4,}[0-9]$`)
-
-func (d *decoder) contacts(m *source.Node, p *Project, lang string, f *File) {
-	n := m.Get("contacts")
-	items := d.list(n, "contacts")
-	if n != nil {
-		f.lists["contacts"] = listInfo{n.Pos, len(items)}
-	}
-	for i, item := range items {
-		field := fmt.Sprintf("contacts[%d]", i)
-		if !d.isMap(item, field) {
-			continue
-		}
-		d.checkKeys(item, field, []string{"name", "role", "email", "phone"})
-		var c Contact
-		c.Name = d.text(item, "name", field+".name", false)
-		c.Role = textIn(lang, d.text(item, "role", field+".role", false))
-		d.recordFact(field+".name", item.Get("name"), c.Name)
-		if en := item.Get("email"); en != nil {
-			c.Email = d.scalar(en, field+".email")
-			if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
-				d.errorf(en, field+".email", "write an address such as info@example.fi", "%q is not an e-mail address", c.Email)
-			}
-			d.recordFact(field+".email", en, c.Email)
-		}
-		if pn := item.Get("phone"); pn != nil {
-			c.Phone = d.scalar(pn, field+".phone")
-			if !phoneRE.MatchString(c.Phone) {
-				d.errorf(pn, field+".phone", "write a number such as +358 40 123 4567", "%q is not a phone number", c.Phone)
-			}
-			d.recordFact(field+".phone", pn, c.Phone)
-		}
-		if f.TranslationOf == "" && c.Name == "" && len(c.Role) == 0 && !d.hasErrorsAt(item) {
-			d.errorf(item, field, "add a name or a role", "has neither a name nor a role")
-		}
-		p.Contacts = append(p.Contacts, c)
-	}
-}
-
-func (d *decoder) links(m *source.Node, p *Project, lang string, f *File) {
-	n := m.Get("links")
-	items := d.list(n, "links")
-	if n != nil {
-		f.lists["links"] = listInfo{n.Pos, len(items)}
-	}
-	for i, item := range items {
-		field := fmt.Sprintf("links[%d]", i)
-		if !d.isMap(item, field) {
-			continue
-		}
-		d.checkKeys(item, field, []string{"url", "label"})
-		var l Link
-		un := item.Get("url")
-		l.URL = d.scalar(un, field+".url")
-		if un != nil {
-			if u, err := url.Parse(l.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-				d.errorf(un, field+".url", "write the whole address, starting with https://", "%q is not a web address", l.URL)
-			}
-			d.recordFact(field+".url", un, l.URL)
-		} else if f.TranslationOf == "" {
-			d.errorf(item, field+".url", "add url: https://…", "is missing")
-		}
-		l.Label = textIn(lang, d.text(item, "label", field+".label", f.TranslationOf == ""))
-		p.Links = append(p.Links, l)
-	}
-}
-
-func (d *decoder) attachments(m *source.Node, p *Project, lang string, f *File, files map[string]bool) {
-	n := m.Get("attachments")
-	items := d.list(n, "attachments")
-	if n != nil {
-		f.lists["attachments"] = listInfo{n.Pos, len(items)}
-	}
-	for i, item := range items {
-		field := fmt.Sprintf("attachments[%d]", i)
-		if !d.isMap(item, field) {
-			continue
-		}
-		d.checkKeys(item, field, []string{"file", "label"})
-		var a Attachment
-		fn := item.Get("file")
-		a.File = d.localFile(fn, field+".file", files, f.TranslationOf == "")
-		d.recordFact(field+".file", fn, a.File)
-		a.Label = textIn(lang, d.text(item, "label", field+".label", f.TranslationOf == ""))
-		p.Attachments = append(p.Attachments, a)
-	}
-}
-
-func (d *decoder) image(m *source.Node, p *Project, lang string, files map[string]bool) {
-	n := m.Get("image")
-	if n == nil || !d.isMap(n, "image") {
-		return
-	}
-	d.checkKeys(n, "image", []string{"src", "alt"})
-	img := &Image{}
-	sn := n.Get("src")
-	img.Src = d.localFile(sn, "image.src", files, p.Original == lang)
-	d.recordFact("image.src", sn, img.Src)
-	if an := n.Get("alt"); an == nil || d.scalar(an, "image.alt") == "" {
-		d.errorf(n, "image.alt", "add alt: with a short description of what the image shows, for people who cannot see it", "is missing")
-	} else {
-		img.Alt = textIn(lang, d.scalar(an, "image.alt"))
-	}
-	p.Image = img
-}
-
-// localFile reads the name of a file in the project folder and checks that
-// it is there.
-func (d *decoder) localFile(n *source.Node, field string, files map[string]bool, required bool) string {
-	name := d.scalar(n, field)
-	switch {
-	case n == nil && required:
-		return ""
-	case name == "":
-		return ""
-	case strings.Contains(name, "/") || strings.Contains(name, `\`) || name == "." || name == "..":
-		d.errorf(n, field, "put the file in the project folder and write its name alone", "%q is not a file name in the project folder", name)
-		return ""
-	case !files[name]:
-		hint := "put the file in the project folder"
-		var names []string
-		for f := range files {
-			if FileLang(f) == "" {
-				names = append(names, f)
-			}
-		}
-		slices.Sort(names)
-		if best := nearest(name, names); best != "" {
-			hint = "did you mean " + best + "?"
-		}
-		d.errorf(n, field, hint, "%q is not in the project folder", name)
-		return ""
-	}
-	return name
-}
-
 // derive fills the facts that follow from others and checks that they agree.
 func (d *decoder) derive(m *source.Node, p *Project, vs Vocabularies) {
 	if t := vs.Get(VocabMeasures).Term(p.Measure); t != nil {
@@ -750,84 +461,27 @@ func (d *decoder) derive(m *source.Node, p *Project, vs Vocabularies) {
 // Merge joins a project's original file and its translations into one
 // Project, reporting facts in a translation that differ from the original
 // and translated lists whose length differs.
-func Merge(id, dir string, original *File, translations []*File, diags *diag.List) *Project {
-	p := original.Project
-	p.ID, p.Dir, p.Original = id, dir, original.Lang
-	p.Versions = []Version{{Lang: original.Lang, Path: original.Doc.Path, Body: original.Doc.Body, BodyLine: original.Doc.BodyLine}}
-	origName := path.Base(original.Doc.Path)
+func Merge(id, dir string, original *File[Project], translations []*File[Project], diags *diag.List) *Project {
+	p := original.Item
+	p.Folder = joinFolder(id, dir, original, translations, diags)
 	for _, tr := range translations {
-		keys := make([]string, 0, len(tr.facts))
-		for k := range tr.facts {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			tf := tr.facts[k]
-			of, ok := original.facts[k]
-			switch {
-			case !ok && tf.value == "":
-			case !ok:
-				diags.Addf(tf.pos, k, "remove it here: facts are written once, in the original ("+origName+")",
-					"the original does not state this fact")
-			case of.value != tf.value:
-				diags.Addf(tf.pos, k, fmt.Sprintf("remove it here: facts are written once, in the original (%s:%d)", origName, of.pos.Line),
-					"%q differs from the original's %q", tf.value, of.value)
-			}
-		}
-		for name, li := range tr.lists {
-			oli := original.lists[name]
-			if oli.n != li.n {
-				diags.Addf(li.pos, name, "translate every item of the original's list, in the same order",
-					"lists %d items; the original (%s) lists %d", li.n, origName, oli.n)
-			}
-		}
-		t := tr.Project
-		lang := tr.Lang
+		t := tr.Item
 		p.Title = merged(p.Title, t.Title)
 		p.Summary = merged(p.Summary, t.Summary)
 		if p.Budget != nil && t.Budget != nil {
-			p.Budget = cloneBudget(p.Budget)
-			for i := range min(len(p.Budget.Funding), len(t.Budget.Funding)) {
-				p.Budget.Funding[i].Name = merged(p.Budget.Funding[i].Name, t.Budget.Funding[i].Name)
-			}
+			b := *p.Budget
+			b.Funding = mergeItems(b.Funding, t.Budget.Funding)
+			p.Budget = &b
 		}
-		p.Indicators = slices.Clone(p.Indicators)
-		for i := range min(len(p.Indicators), len(t.Indicators)) {
-			p.Indicators[i].Label = merged(p.Indicators[i].Label, t.Indicators[i].Label)
-			p.Indicators[i].Unit = merged(p.Indicators[i].Unit, t.Indicators[i].Unit)
-		}
-		p.Contacts = slices.Clone(p.Contacts)
-		for i := range min(len(p.Contacts), len(t.Contacts)) {
-			p.Contacts[i].Role = merged(p.Contacts[i].Role, t.Contacts[i].Role)
-		}
-		p.Links = slices.Clone(p.Links)
-		for i := range min(len(p.Links), len(t.Links)) {
-			p.Links[i].Label = merged(p.Links[i].Label, t.Links[i].Label)
-		}
-		p.Attachments = slices.Clone(p.Attachments)
-		for i := range min(len(p.Attachments), len(t.Attachments)) {
-			p.Attachments[i].Label = merged(p.Attachments[i].Label, t.Attachments[i].Label)
-		}
+		p.Indicators = mergeItems(p.Indicators, t.Indicators)
+		p.Contacts = mergeItems(p.Contacts, t.Contacts)
+		p.Links = mergeItems(p.Links, t.Links)
+		p.Attachments = mergeItems(p.Attachments, t.Attachments)
 		if p.Image != nil && t.Image != nil {
 			img := *p.Image
 			img.Alt = merged(img.Alt, t.Image.Alt)
 			p.Image = &img
 		}
-		p.Versions = append(p.Versions, Version{Lang: lang, Path: tr.Doc.Path, Body: tr.Doc.Body, BodyLine: tr.Doc.BodyLine})
 	}
 	return &p
-}
-
-// merged adds a translation's texts to the original's.
-func merged(orig, tr Text) Text {
-	for _, ls := range tr {
-		orig = orig.With(ls.Lang, ls.S)
-	}
-	return orig
-}
-
-func cloneBudget(b *Budget) *Budget {
-	c := *b
-	c.Funding = slices.Clone(b.Funding)
-	return &c
 }

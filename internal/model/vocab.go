@@ -125,6 +125,10 @@ func LoadVocabulary(file string, src []byte, langs []string, vs Vocabularies, di
 		}
 		d.checkKeys(item, field, allowed)
 		t := &Term{Pos: item.Pos, Attrs: map[string]string{}}
+		if item.Get("key") == nil {
+			d.errorf(item, field+".key", "add key: with a key such as youth or village-halls", "is missing")
+			continue
+		}
 		t.Key = d.slug(item.Get("key"), field+".key", true)
 		if t.Key == "" {
 			continue

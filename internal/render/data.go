@@ -22,6 +22,7 @@ type catalogFile struct {
 	Languages    []string                 `json:"languages"`
 	Vocabularies map[string][]catalogTerm `json:"vocabularies"`
 	Projects     []catalogProject         `json:"projects"`
+	Practices    []catalogPractice        `json:"practices"`
 }
 
 type catalogTerm struct {
@@ -57,6 +58,45 @@ type catalogProject struct {
 	Links            []catalogLink      `json:"links"`
 	Attachments      []catalogLink      `json:"attachments"`
 	Image            *catalogImage      `json:"image"`
+	Practices        []string           `json:"practices"`
+	HasPractice      bool               `json:"has_practice"`
+}
+
+type catalogPractice struct {
+	ID               string              `json:"id"`
+	OriginalLanguage string              `json:"original_language"`
+	Languages        []string            `json:"languages"`
+	URLs             map[string]string   `json:"urls"`
+	Title            map[string]string   `json:"title"`
+	Summary          map[string]string   `json:"summary"`
+	Problem          map[string]string   `json:"problem"`
+	Steps            []map[string]string `json:"steps"`
+	Needs            []catalogNeed       `json:"needs"`
+	Results          []map[string]string `json:"results"`
+	Indicators       []catalogIndicator  `json:"indicators"`
+	Lessons          []map[string]string `json:"lessons"`
+	Transfer         catalogTransfer     `json:"transfer"`
+	Themes           []string            `json:"themes"`
+	TargetGroups     []string            `json:"target_groups"`
+	Projects         []string            `json:"projects"`
+	Funder           *string             `json:"funder"`
+	Countries        []string            `json:"countries"`
+	Featured         bool                `json:"featured"`
+	Contacts         []catalogContact    `json:"contacts"`
+	Links            []catalogLink       `json:"links"`
+	Attachments      []catalogLink       `json:"attachments"`
+}
+
+type catalogNeed struct {
+	Kind     string            `json:"kind"`
+	Text     map[string]string `json:"text"`
+	Amount   *json.Number      `json:"amount"`
+	Currency *string           `json:"currency"`
+}
+
+type catalogTransfer struct {
+	Conditions []map[string]string `json:"conditions"`
+	Pitfalls   []map[string]string `json:"pitfalls"`
 }
 
 type catalogPeriod struct {
@@ -131,8 +171,8 @@ func formatFloat(f float64, decimals int) string {
 	return strconv.FormatFloat(math.Round(f*p)/p, 'f', -1, 64)
 }
 
-// writeCatalog writes catalog.json, the open data of every project with
-// language-neutral values.
+// writeCatalog writes catalog.json, the open data of every project and
+// practice with language-neutral values.
 func (r *renderer) writeCatalog() error {
 	cfg := r.site.Config
 	out := catalogFile{
@@ -142,6 +182,7 @@ func (r *renderer) writeCatalog() error {
 		Languages:    cfg.Languages,
 		Vocabularies: map[string][]catalogTerm{},
 		Projects:     make([]catalogProject, 0, len(r.site.Projects)),
+		Practices:    make([]catalogPractice, 0, len(r.site.Practices)),
 	}
 	for _, name := range model.VocabNames() {
 		terms := []catalogTerm{}
@@ -165,7 +206,9 @@ func (r *renderer) writeCatalog() error {
 			Status:        string(p.Period.Status(r.site.Now)),
 			Region:        optional(p.Region), Municipalities: nonNil(p.Municipalities),
 			Themes: nonNil(p.Themes), TargetGroups: nonNil(p.TargetGroups),
-			Indicators: []catalogIndicator{}, Contacts: []catalogContact{}, Links: []catalogLink{}, Attachments: []catalogLink{},
+			Indicators: catalogIndicators(p.Indicators), Contacts: catalogContacts(p.Contacts), Links: catalogLinks(p.Links),
+			Attachments: r.catalogAttachments(mediaDir(p.ID), p.Attachments),
+			Practices:   nonNil(p.Practices), HasPractice: p.HasPractice(),
 		}
 		for _, lang := range cfg.Languages {
 			cp.URLs[lang] = cfg.Absolute(r.lang[lang].urls.project(p.ID))
@@ -182,23 +225,13 @@ func (r *renderer) writeCatalog() error {
 			}
 			cp.Budget = cb
 		}
-		for _, ind := range p.Indicators {
-			cp.Indicators = append(cp.Indicators, catalogIndicator{Label: textMap(ind.Label),
-				Value: json.Number(formatFloat(ind.Value, ind.Decimals)), Unit: textMap(ind.Unit), Approximate: ind.Approximate})
-		}
-		for _, c := range p.Contacts {
-			cp.Contacts = append(cp.Contacts, catalogContact{Name: c.Name, Role: textMap(c.Role), Email: c.Email, Phone: c.Phone})
-		}
-		for _, l := range p.Links {
-			cp.Links = append(cp.Links, catalogLink{URL: l.URL, Label: textMap(l.Label)})
-		}
-		for _, a := range p.Attachments {
-			cp.Attachments = append(cp.Attachments, catalogLink{URL: cfg.Absolute(mediaDir(p.ID) + a.File), Label: textMap(a.Label)})
-		}
 		if img := p.Image; img != nil && img.Src != "" {
 			cp.Image = &catalogImage{URL: cfg.Absolute(mediaDir(p.ID) + img.Src), Alt: textMap(img.Alt)}
 		}
 		out.Projects = append(out.Projects, cp)
+	}
+	for _, pr := range r.site.Practices {
+		out.Practices = append(out.Practices, r.catalogPractice(pr))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -208,6 +241,78 @@ func (r *renderer) writeCatalog() error {
 		return err
 	}
 	return r.write("catalog.json", buf.Bytes())
+}
+
+// catalogPractice gives a practice with language-neutral values.
+func (r *renderer) catalogPractice(pr *model.Practice) catalogPractice {
+	cfg := r.site.Config
+	cp := catalogPractice{
+		ID: pr.ID, OriginalLanguage: pr.Original, Languages: pr.Languages(), URLs: map[string]string{},
+		Title: textMap(pr.Title), Summary: textMap(pr.Summary), Problem: textMap(pr.Problem),
+		Steps: textMaps(pr.Steps), Needs: []catalogNeed{}, Results: textMaps(pr.Results.Points),
+		Indicators: catalogIndicators(pr.Indicators), Lessons: textMaps(pr.Lessons.Points),
+		Transfer: catalogTransfer{Conditions: textMaps(pr.Conditions.Points), Pitfalls: textMaps(pr.Pitfalls.Points)},
+		Themes:   nonNil(pr.Themes), TargetGroups: nonNil(pr.TargetGroups), Projects: nonNil(pr.Projects),
+		Funder: optional(pr.Funder), Countries: nonNil(pr.Countries), Featured: pr.Featured,
+		Contacts: catalogContacts(pr.Contacts), Links: catalogLinks(pr.Links),
+		Attachments: r.catalogAttachments(practiceMediaDir(pr.ID), pr.Attachments),
+	}
+	for _, lang := range cfg.Languages {
+		cp.URLs[lang] = cfg.Absolute(r.lang[lang].urls.practice(pr.ID))
+	}
+	for _, n := range pr.Needs {
+		cn := catalogNeed{Kind: string(n.Kind), Text: textMap(n.Text)}
+		if n.Amount != nil {
+			a, cur := json.Number(n.Amount.String()), n.Currency
+			cn.Amount, cn.Currency = &a, &cur
+		}
+		cp.Needs = append(cp.Needs, cn)
+	}
+	return cp
+}
+
+// textMaps gives texts by language, one object per item.
+func textMaps(ts []model.Text) []map[string]string {
+	out := make([]map[string]string, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, textMap(t))
+	}
+	return out
+}
+
+func catalogIndicators(inds []model.Indicator) []catalogIndicator {
+	out := make([]catalogIndicator, 0, len(inds))
+	for _, ind := range inds {
+		out = append(out, catalogIndicator{Label: textMap(ind.Label),
+			Value: json.Number(formatFloat(ind.Value, ind.Decimals)), Unit: textMap(ind.Unit), Approximate: ind.Approximate})
+	}
+	return out
+}
+
+func catalogContacts(cs []model.Contact) []catalogContact {
+	out := make([]catalogContact, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, catalogContact{Name: c.Name, Role: textMap(c.Role), Email: c.Email, Phone: c.Phone})
+	}
+	return out
+}
+
+func catalogLinks(ls []model.Link) []catalogLink {
+	out := make([]catalogLink, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, catalogLink{URL: l.URL, Label: textMap(l.Label)})
+	}
+	return out
+}
+
+// catalogAttachments gives the absolute URLs of attachments published in
+// dir.
+func (r *renderer) catalogAttachments(dir string, as []model.Attachment) []catalogLink {
+	out := make([]catalogLink, 0, len(as))
+	for _, a := range as {
+		out = append(out, catalogLink{URL: r.site.Config.Absolute(dir + a.File), Label: textMap(a.Label)})
+	}
+	return out
 }
 
 func nonNil(s []string) []string {
@@ -248,8 +353,8 @@ func (r *renderer) writeSitemap() error {
 	}
 	langs := cfg.Languages
 	add(func(l string) string { return r.lang[l].urls.home() }, langs)
-	pages := max(1, (len(r.site.Projects)+PageSize-1)/PageSize)
-	for n := 1; n <= pages; n++ {
+	add(func(l string) string { return r.lang[l].urls.accessibility() }, langs)
+	for n := 1; n <= pageCount(len(r.site.Projects)); n++ {
 		add(func(l string) string { return r.lang[l].urls.projectsPage(n) }, langs)
 	}
 	// The first page of every facet value; crawlers find the others.
@@ -258,14 +363,23 @@ func (r *renderer) writeSitemap() error {
 			add(func(l string) string { return r.lang[l].valuePath(f.Key, vi, 1) }, langs)
 		}
 	}
-	for _, p := range r.site.Projects {
+	for n := 1; n <= pageCount(len(r.site.Practices)); n++ {
+		add(func(l string) string { return r.lang[l].urls.practicesPage(n) }, langs)
+	}
+	writtenIn := func(f *model.Folder) []string {
 		var in []string
 		for _, l := range langs {
-			if p.HasLang(l) {
+			if f.HasLang(l) {
 				in = append(in, l)
 			}
 		}
-		add(func(l string) string { return r.lang[l].urls.project(p.ID) }, in)
+		return in
+	}
+	for _, p := range r.site.Projects {
+		add(func(l string) string { return r.lang[l].urls.project(p.ID) }, writtenIn(&p.Folder))
+	}
+	for _, p := range r.site.Practices {
+		add(func(l string) string { return r.lang[l].urls.practice(p.ID) }, writtenIn(&p.Folder))
 	}
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)

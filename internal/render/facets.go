@@ -69,7 +69,7 @@ func facetStrings() []string {
 // language.
 func (r *renderer) setupFacets() error {
 	r.facets = facet.Build(r.site.Projects, facet.Options{
-		Vocab: r.site.Vocab, Now: r.site.Now, Languages: r.site.Config.Languages, HasPractice: r.site.HasPractice,
+		Vocab: r.site.Vocab, Now: r.site.Now, Languages: r.site.Config.Languages, HasPractice: (*model.Project).HasPractice,
 	})
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
@@ -141,7 +141,7 @@ func capitalise(s string) string {
 // language.
 func (lc *langCtx) valuePath(key string, value, n int) string {
 	lf := lc.facetByKey[key]
-	return lc.urls.pageOf(lc.urls.projectsList()+lf.segment+"/"+lf.slugs[value]+"/", n)
+	return lc.urls.listPage(lc.urls.projectsList()+lf.segment+"/"+lf.slugs[value]+"/", n)
 }
 
 // termURL returns the site path of the page of a vocabulary term's facet
@@ -173,9 +173,10 @@ func (lc *langCtx) linkTerm(key string, t *TermView) *TermView {
 	return t
 }
 
-// sortProjects computes every order of each language's listing: positions
-// in r.site.Projects. Ties fall back to the title in the language's
-// alphabetical order, then the id.
+// sortProjects computes every order of each language's listing, as
+// positions in r.site.Projects (ties fall back to the title in the
+// language's alphabetical order, then the id), and the order of the
+// library of good practices.
 func (r *renderer) sortProjects() {
 	projects := r.site.Projects
 	var wg sync.WaitGroup
@@ -242,6 +243,18 @@ func (r *renderer) sortProjects() {
 			lc.order = lc.orders[sortKeys()[0]]
 			lc.rank = ranks(lc.order)
 			lc.titleRank = ranks(lc.orders["title"])
+
+			// The library of good practices is in alphabetical order.
+			pkeys := make(map[*model.Practice][]byte, len(r.site.Practices))
+			for _, p := range r.site.Practices {
+				t, _ := p.Title.In(lc.lang)
+				pkeys[p] = slices.Clone(col.KeyFromString(&buf, t))
+				buf.Reset()
+			}
+			lc.library = slices.Clone(r.site.Practices)
+			slices.SortStableFunc(lc.library, func(a, b *model.Practice) int {
+				return cmp.Or(bytes.Compare(pkeys[a], pkeys[b]), cmp.Compare(a.ID, b.ID))
+			})
 		}()
 	}
 	wg.Wait()
@@ -456,8 +469,8 @@ func (r *renderer) writeIndexes() error {
 func (r *renderer) cardPattern(lc *langCtx) *ProjectView {
 	txt := Txt{S: "-", Lang: lc.lang, Foreign: true}
 	return &ProjectView{
-		URL: lc.urls.projectsList(), Fallback: true, TextLang: lc.lang, OriginalLanguage: "-",
-		Title: txt, Summary: txt, Status: "planned", StatusLabel: "-", Period: "-", Organisation: "-",
+		FolderView: FolderView{URL: lc.urls.projectsList(), Fallback: true, TextLang: lc.lang, OriginalLanguage: "-"},
+		Title:      txt, Summary: txt, Status: "planned", StatusLabel: "-", Period: "-", Organisation: "-",
 		Budget: &BudgetView{Total: "-"}, Region: &TermView{Label: "-"}, Themes: []TermView{{Label: "-"}},
 	}
 }

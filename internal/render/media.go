@@ -15,13 +15,14 @@ import (
 )
 
 // loadMedia reads the size and, for images, the dimensions of every file
-// in the project folders, so that pages can give images their width and
-// height (no layout shift while they load) and attachments their size.
+// in the project and practice folders, so that pages can give images their
+// width and height (no layout shift while they load) and attachments their
+// size.
 func (r *renderer) loadMedia() error {
-	for _, proj := range r.site.Projects {
+	for _, mfo := range r.mediaFolders() {
 		m := map[string]*mediaFile{}
-		for _, name := range r.site.Files[proj.ID] {
-			f, err := r.Source.Open(path.Join(proj.Dir, name))
+		for _, name := range mfo.names {
+			f, err := r.Source.Open(path.Join(mfo.dir, name))
 			if err != nil {
 				return err
 			}
@@ -42,7 +43,7 @@ func (r *renderer) loadMedia() error {
 			f.Close()
 			m[name] = mf
 		}
-		r.media[proj.ID] = m
+		r.media[mfo.out] = m
 	}
 	return nil
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // siteTasks renders the pages every site has: the root page, and per
-// language the home page, the 404 page and the pages of the listing.
+// language the home page, the 404 page, the accessibility statement and
+// the pages of the listing.
 func (r *renderer) siteTasks() []func() error {
 	tasks := []func() error{r.writeRoot}
 	for _, lang := range r.site.Config.Languages {
@@ -19,8 +20,9 @@ func (r *renderer) siteTasks() []func() error {
 		tasks = append(tasks,
 			func() error { return r.writeHome(lc) },
 			func() error { return r.writeNotFound(lc) },
+			func() error { return r.writeAccessibility(lc) },
 		)
-		pages := max(1, (len(lc.order)+PageSize-1)/PageSize)
+		pages := pageCount(len(lc.order))
 		for n := 1; n <= pages; n++ {
 			tasks = append(tasks, func() error { return r.writeListingPage(lc, n, pages) })
 		}
@@ -73,9 +75,12 @@ func (r *renderer) writeHome(lc *langCtx) error {
 	p.Title = lc.siteTitle
 	p.Description = r.description(lc)
 	p.Alternates = r.alternates(pathIn, r.site.Config.Languages)
-	hv := &HomeView{Total: len(lc.order)}
+	hv := &HomeView{Total: len(lc.order), PracticesTotal: len(r.site.Practices)}
 	for _, pos := range lc.order[:min(6, len(lc.order))] {
 		hv.Latest = append(hv.Latest, lc.cards[pos])
+	}
+	for _, pr := range r.homePractices(lc) {
+		hv.Practices = append(hv.Practices, r.practiceView(pr, lc))
 	}
 	counts := map[model.Status]int{}
 	sums := map[string]model.Money{}
@@ -127,20 +132,9 @@ func (r *renderer) listPage(lc *langCtx, kind string, list []int, n, pages int, 
 	p.Description = r.description(lc)
 	p.Alternates = r.alternates(here, r.site.Config.Languages)
 	p.Crumbs = []Crumb{{Name: lc.strings["nav_home"].Other, URL: lc.urls.home()}}
-	lv := &ListingView{Total: len(list), PageNum: n, Pages: pages}
-	for _, pos := range list[min((n-1)*PageSize, len(list)):min(n*PageSize, len(list))] {
+	lv := &ListingView{Total: len(list), Pager: pager(n, pages, func(i int) string { return pathIn(lc.lang, i) })}
+	for _, pos := range pageOf(list, n) {
 		lv.Items = append(lv.Items, lc.cards[pos])
-	}
-	if n > 1 {
-		lv.PrevURL = pathIn(lc.lang, n-1)
-	}
-	if n < pages {
-		lv.NextURL = pathIn(lc.lang, n+1)
-	}
-	if pages > 1 {
-		for i := 1; i <= pages; i++ {
-			lv.PageURLs = append(lv.PageURLs, PageLink{Num: i, URL: pathIn(lc.lang, i), Current: i == n})
-		}
 	}
 	p.Listing = lv
 	return p, lv
@@ -166,44 +160,92 @@ func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
 	return r.execute(p)
 }
 
-// writeProject renders a project's page in every language. Each body is
-// rendered once, and a fallback page reuses the original's.
+// pageOf returns the items of page n (from 1) of a listing.
+func pageOf[T any](items []T, n int) []T {
+	return items[min((n-1)*PageSize, len(items)):min(n*PageSize, len(items))]
+}
+
+// pageCount returns how many pages a listing of n items has: at least one.
+func pageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
+
+// writeProject renders a project's page in every language, from its card
+// with the body and the Pagefind values added. pos is the project's place
+// in site.Projects.
 func (r *renderer) writeProject(proj *model.Project, pos int) error {
+	return r.writeFolder(folderPage{
+		folder: &proj.Folder, kind: "project", files: r.site.Files[proj.ID], media: mediaDir(proj.ID),
+		pathIn:    func(lang string) string { return r.lang[lang].urls.project(proj.ID) },
+		listTitle: "projects_title", listURL: urls.projectsList,
+		fill: func(p *Page, lc *langCtx, body template.HTML) (title, summary Txt) {
+			pv := new(ProjectView)
+			*pv = *lc.cards[pos]
+			pv.Body = body
+			pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta = r.pagefindTags(lc, pos)
+			p.Project = pv
+			return pv.Title, pv.Summary
+		},
+	})
+}
+
+// folderPage says how to render the page of a project or practice.
+type folderPage struct {
+	folder *model.Folder
+	kind   string   // the page kind
+	files  []string // the other files of the folder
+	media  string   // where they are published
+	// headingShift moves the body's headings down, for a body shown
+	// inside a section of the page.
+	headingShift int
+	pathIn       func(lang string) string
+	// listTitle is the UI string naming the listing the page belongs to,
+	// and listURL gives its address: the last step of the breadcrumbs.
+	listTitle string
+	listURL   func(urls) string
+	// fill gives the page its view and returns its title and summary;
+	// body is the Markdown body in the language of the text shown.
+	fill func(p *Page, lc *langCtx, body template.HTML) (title, summary Txt)
+}
+
+// writeFolder renders the page of a project or practice in every language
+// of the site. Each body is rendered once. Where the folder is not written
+// in a language, the page is a fallback: it shows the original's text,
+// its canonical link points at the original and it claims no hreflang
+// alternates.
+func (r *renderer) writeFolder(fp folderPage) error {
+	f := fp.folder
 	files := map[string]bool{}
-	for _, f := range r.site.Files[proj.ID] {
-		files[f] = true
+	for _, name := range fp.files {
+		files[name] = true
 	}
 	bodies := map[string]template.HTML{}
-	for _, v := range proj.Versions {
-		// Every project page sits at <lang>/<projects>/<id>/.
+	for _, v := range f.Versions {
+		// Every such page sits at <lang>/<segment>/<id>/.
 		html := r.Markdown.Render(markdown.Doc{
 			Path: v.Path, Body: v.Body, Line: v.BodyLine, Files: files,
-			FilePrefix: "../../../" + mediaDir(proj.ID),
+			FilePrefix: "../../../" + fp.media, HeadingShift: fp.headingShift,
 		}, r.diags)
 		bodies[v.Lang] = template.HTML(html) // #nosec: goldmark output; raw HTML is dropped unless the site allows it
 	}
-	pathIn := func(lang string) string { return r.lang[lang].urls.project(proj.ID) }
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
-		p := r.page(lc, "project", lc.urls.project(proj.ID), pathIn)
-		pv := new(ProjectView)
-		*pv = *lc.cards[pos]
-		pv.Body = bodies[pv.TextLang]
-		pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta = r.pagefindTags(lc, pos)
-		p.Project = pv
-		p.Title = pv.Title.S
-		p.Description = pv.Summary.S
-		for i := range p.Switcher {
-			p.Switcher[i].Translated = proj.HasLang(p.Switcher[i].Lang)
+		p := r.page(lc, fp.kind, fp.pathIn(lang), fp.pathIn)
+		textLang := lang
+		if !f.HasLang(lang) {
+			textLang = f.Original
 		}
-		if pv.Fallback {
-			p.Canonical = r.site.Config.Absolute(pathIn(proj.Original))
-		} else {
-			p.Alternates = r.alternates(pathIn, proj.Languages())
-		}
+		title, summary := fp.fill(p, lc, bodies[textLang])
+		p.Title, p.Description = title.S, summary.S
 		p.Crumbs = []Crumb{
 			{Name: lc.strings["nav_home"].Other, URL: lc.urls.home()},
-			{Name: lc.strings["projects_title"].Other, URL: lc.urls.projectsList()},
+			{Name: lc.strings[fp.listTitle].Other, URL: fp.listURL(lc.urls)},
+		}
+		for i := range p.Switcher {
+			p.Switcher[i].Translated = f.HasLang(p.Switcher[i].Lang)
+		}
+		if f.HasLang(lang) {
+			p.Alternates = r.alternates(fp.pathIn, f.Languages())
+		} else {
+			p.Canonical = r.site.Config.Absolute(fp.pathIn(f.Original))
 		}
 		if err := r.execute(p); err != nil {
 			return err

@@ -1,6 +1,7 @@
 // Package render turns a catalog.Site into the files of the site: every
-// page in every language from the theme's layouts, the project media, the
-// theme's static files, catalog.json, sitemap.xml and robots.txt. Pages are
+// page in every language from the theme's layouts, the media of projects
+// and practices, the theme's static files, catalog.json, sitemap.xml and
+// robots.txt. Pages are
 // rendered in parallel and handed to a publish.Sink as they are done.
 package render
 
@@ -25,7 +26,7 @@ import (
 	"github.com/vitrin-ssg/vitrin/internal/publish"
 )
 
-// PageSize is the number of projects on a page of a listing.
+// PageSize is the number of projects or practices on a page of a listing.
 const PageSize = 30
 
 // Options say what to render and where to.
@@ -33,7 +34,7 @@ type Options struct {
 	Site     *catalog.Site
 	Theme    *Theme
 	Markdown *markdown.Renderer
-	Source   fs.FS // the site folder, for project media and static/
+	Source   fs.FS // the site folder, for media and static/
 	Sink     publish.Sink
 	Workers  int // 0 means one per CPU
 }
@@ -64,6 +65,9 @@ type langCtx struct {
 	facetByKey      map[string]*langFacet
 	index           *dataFile // the JSON index of the listing
 	cardHTML        sync.Map  // project id → its card's HTML, with cardRoot for links
+	// library is the practices in the library's order: by title in the
+	// language's alphabetical order.
+	library []*model.Practice
 }
 
 type mediaFile struct {
@@ -78,7 +82,7 @@ type renderer struct {
 	lang       map[string]*langCtx
 	facets     *facet.Set
 	searchFile *dataFile
-	media      map[string]map[string]*mediaFile // project id → file name → info
+	media      map[string]map[string]*mediaFile // media dir → file name → info
 	diags      *diag.List
 	pages      atomic.Int64
 	files      atomic.Int64
@@ -100,10 +104,12 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 		}
 		strs := r.theme.strings[lang]
 		lc := &langCtx{lang: lang, loc: loc, strings: strs,
-			urls: urls{lang: lang, projects: strs["url_projects"].Other, page: strs["url_page"].Other}}
+			urls: urls{lang: lang, projects: strs["url_projects"].Other, practices: strs["url_practices"].Other, page: strs["url_page"].Other, a11y: strs["url_accessibility"].Other}}
 		lc.siteTitle = cmp.Or(r.site.Config.Title[lang], strs["site_title"].Other)
-		if lc.urls.projects == "" || lc.urls.page == "" || model.CheckSlug(lc.urls.projects) != nil || model.CheckSlug(lc.urls.page) != nil {
-			return Stats{}, fmt.Errorf("theme %s: url_projects and url_page in i18n/%s.yaml must be URL segments such as hankkeet", r.theme.Dir, lang)
+		segs := []string{lc.urls.projects, lc.urls.practices, lc.urls.page, lc.urls.a11y}
+		distinct := []string{lc.urls.projects, lc.urls.practices, lc.urls.a11y} // the folders under <lang>/
+		if slices.ContainsFunc(segs, func(s string) bool { return model.CheckSlug(s) != nil }) || len(slices.Compact(slices.Sorted(slices.Values(distinct)))) != len(distinct) {
+			return Stats{}, fmt.Errorf("theme %s: url_projects, url_practices, url_accessibility and url_page in i18n/%s.yaml must be URL segments such as hankkeet, the first three different", r.theme.Dir, lang)
 		}
 		if err := r.facetSegments(lc); err != nil {
 			return Stats{}, err
@@ -136,6 +142,7 @@ func (r *renderer) tasks() []func() error {
 	tasks = append(tasks, r.siteTasks()...)
 	tasks = append(tasks, r.projectTasks()...)
 	tasks = append(tasks, r.facetTasks()...)
+	tasks = append(tasks, r.practiceTasks()...)
 	return tasks
 }
 
@@ -175,24 +182,38 @@ loop:
 	return ctx.Err()
 }
 
-// checkReserved reports project ids that other pages under the projects
-// folder use: the listing's pages and the facets' pages.
+// checkReserved reports project and practice ids that other pages use:
+// the pagination of the listing and the library, and the facets' pages
+// under the projects folder.
 func (r *renderer) checkReserved() {
-	for _, p := range r.site.Projects {
+	check := func(f *model.Folder, kind string) {
 		for _, lang := range r.site.Config.Languages {
 			lc := r.lang[lang]
-			if p.ID == lc.urls.page {
-				r.diags.Addf(diag.Pos{File: p.Dir}, "", "rename the folder",
-					"the project id %q is the address of the listing's pages in %s (%s)", p.ID, lang, lc.urls.projectsPage(2))
+			if f.ID == lc.urls.page {
+				second := lc.urls.projectsPage(2)
+				if kind == "practice" {
+					second = lc.urls.practicesPage(2)
+				}
+				r.diags.Addf(diag.Pos{File: f.Dir}, "", "rename the folder",
+					"the %s id %q is the address of a listing's pages in %s (%s)", kind, f.ID, lang, second)
+			}
+			if kind != "project" {
+				continue
 			}
 			for _, key := range facet.Keys() {
-				if p.ID == lc.segments[key] {
-					r.diags.Addf(diag.Pos{File: p.Dir}, "", "rename the folder",
+				if f.ID == lc.segments[key] {
+					r.diags.Addf(diag.Pos{File: f.Dir}, "", "rename the folder",
 						"the project id %q is the address of the pages of the facet %q in %s (%s%s/)",
-						p.ID, lc.strings["facet_"+key].Other, lang, lc.urls.projectsList(), p.ID)
+						f.ID, lc.strings["facet_"+key].Other, lang, lc.urls.projectsList(), f.ID)
 				}
 			}
 		}
+	}
+	for _, p := range r.site.Projects {
+		check(&p.Folder, "project")
+	}
+	for _, p := range r.site.Practices {
+		check(&p.Folder, "practice")
 	}
 }
 
@@ -267,18 +288,37 @@ func (r *renderer) writeStatic() error {
 			return err
 		}
 	}
-	for _, proj := range r.site.Projects {
-		for _, name := range r.site.Files[proj.ID] {
-			b, err := fs.ReadFile(r.Source, path.Join(proj.Dir, name))
+	for _, mf := range r.mediaFolders() {
+		for _, name := range mf.names {
+			b, err := fs.ReadFile(r.Source, path.Join(mf.dir, name))
 			if err != nil {
 				return err
 			}
-			if err := r.write(mediaDir(proj.ID)+name, b); err != nil {
+			if err := r.write(mf.out+name, b); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// mediaFolder is a content folder whose other files are published.
+type mediaFolder struct {
+	dir   string   // the folder, such as content/projects/osku
+	names []string // its files other than the language files
+	out   string   // where they are published, such as media/projects/osku/
+}
+
+// mediaFolders lists the folders of every project and practice.
+func (r *renderer) mediaFolders() []mediaFolder {
+	out := make([]mediaFolder, 0, len(r.site.Projects)+len(r.site.Practices))
+	for _, p := range r.site.Projects {
+		out = append(out, mediaFolder{p.Dir, r.site.Files[p.ID], mediaDir(p.ID)})
+	}
+	for _, p := range r.site.Practices {
+		out = append(out, mediaFolder{p.Dir, r.site.PracticeFiles[p.ID], practiceMediaDir(p.ID)})
+	}
+	return out
 }
 
 func (r *renderer) writeRobots() error {

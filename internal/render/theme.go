@@ -20,7 +20,7 @@ import (
 //
 //	layouts/base.html          the page skeleton, defining "base"
 //	layouts/partials/*.html    shared templates
-//	layouts/<kind>.html        one per page kind, defining "main"
+//	layouts/<kind>.html        one per page kind (PageKinds), defining "main"
 //	i18n/{fi,et,sv}.yaml       the UI strings
 //	static/                    files copied to assets/ (CSS and JS get a content hash in their name)
 type Theme struct {
@@ -34,7 +34,7 @@ type Theme struct {
 
 // PageKinds lists the page kinds a theme has a layout for.
 func PageKinds() []string {
-	return []string{"root", "home", "projects", "project", "facet", "notfound"}
+	return []string{"root", "home", "projects", "project", "facet", "practices", "practice", "notfound", "accessibility"}
 }
 
 // LoadTheme reads a theme from fsys (rooted at the theme folder) and checks

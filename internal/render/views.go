@@ -17,7 +17,7 @@ type Page struct {
 	r  *renderer
 	lc *langCtx
 
-	Kind        string // root, home, projects, project, facet, notfound
+	Kind        string // root, home, projects, project, facet, practices, practice, notfound, accessibility
 	Lang        string
 	Path        string // the page's site path, such as "fi/hankkeet/osku/"
 	Title       string // the page's heading
@@ -28,10 +28,13 @@ type Page struct {
 	Crumbs      []Crumb      // breadcrumbs above the heading; the page itself not included
 	NoIndex     bool         // ask search engines not to index the page
 
-	Project *ProjectView
-	Listing *ListingView
-	Home    *HomeView
-	Root    *RootView
+	Project  *ProjectView
+	Listing  *ListingView
+	Practice *PracticeView
+	Library  *LibraryView
+	Home     *HomeView
+	Root     *RootView
+	A11y     *AccessibilityView
 
 	absolute bool   // links as absolute paths, for 404 pages
 	root     string // when set, links are root + site path: for cached cards
@@ -49,7 +52,8 @@ type SwitchLink struct {
 	URL     string // site path
 	Current bool
 	// Translated is true when the target page is written in its
-	// language, false when it shows a project in its original language.
+	// language, false when it shows a project or practice in its original
+	// language.
 	Translated bool
 }
 
@@ -142,12 +146,13 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 // SiteTitle returns the site's name in the page's language.
 func (p *Page) SiteTitle() string { return p.lc.siteTitle }
 
-// HeadTitle returns the text of the <title> element.
+// HeadTitle returns the text of the <title> element. Soft hyphens, which
+// only help a heading wrap, are left out.
 func (p *Page) HeadTitle() string {
 	if p.Kind == "home" || p.Kind == "root" || p.Title == "" {
 		return p.lc.siteTitle
 	}
-	return p.Title + " – " + p.lc.siteTitle
+	return strings.ReplaceAll(p.Title, "\u00ad", "") + " – " + p.lc.siteTitle
 }
 
 // Nav returns the main navigation.
@@ -155,14 +160,32 @@ func (p *Page) Nav() []NavItem {
 	u := p.lc.urls
 	home, _ := p.T("nav_home")
 	projects, _ := p.T("nav_projects")
+	practices, _ := p.T("nav_practices")
 	return []NavItem{
 		{Name: home, URL: u.home(), Current: p.Kind == "home"},
 		{Name: projects, URL: u.projectsList(), Current: p.Kind == "projects" || p.Kind == "project" || p.Kind == "facet"},
+		{Name: practices, URL: u.practicesList(), Current: p.Kind == "practices" || p.Kind == "practice"},
 	}
 }
 
 // HomeURL returns the site path of the home page in the page's language.
 func (p *Page) HomeURL() string { return p.lc.urls.home() }
+
+// ProjectsURL returns the site path of the project listing in the page's
+// language.
+func (p *Page) ProjectsURL() string { return p.lc.urls.projectsList() }
+
+// PracticesURL returns the site path of the library of good practices in
+// the page's language.
+func (p *Page) PracticesURL() string { return p.lc.urls.practicesList() }
+
+// Abs returns the absolute URL of a site path, for links written out on
+// paper.
+func (p *Page) Abs(sitePath string) string { return p.r.site.Config.Absolute(sitePath) }
+
+// AccessibilityURL returns the site path of the accessibility statement
+// in the page's language.
+func (p *Page) AccessibilityURL() string { return p.lc.urls.accessibility() }
 
 // CatalogURL returns the site path of the open data file.
 func (p *Page) CatalogURL() string { return "catalog.json" }
@@ -218,18 +241,38 @@ func (lc *langCtx) terms(v *model.Vocabulary, keys []string) []TermView {
 	return out
 }
 
-// ProjectView is a project as one language's pages show it.
-type ProjectView struct {
+// FolderView is what the views of projects and practices share: where the
+// page is and which languages it is written in.
+type FolderView struct {
 	ID       string
-	URL      string // site path of the project page in this language
+	URL      string // site path of the page in this language
 	Fallback bool   // shown in its original language
 	TextLang string // the language of the title, summary and body shown
-	// OriginalLanguage names the project's original language in the
-	// page's language.
+	// OriginalLanguage names the original language in the page's
+	// language.
 	OriginalLanguage string
-	// Languages are the languages the project is written in, with the
-	// project page in each.
+	// Languages are the site's languages, each with the page in it and
+	// whether the folder is written in it.
 	Languages []SwitchLink
+}
+
+// folderView builds the FolderView of a folder for a language's pages;
+// pathIn gives its page in each language.
+func (r *renderer) folderView(f *model.Folder, title model.Text, lc *langCtx, pathIn func(lang string) string) FolderView {
+	v := FolderView{ID: f.ID, URL: pathIn(lc.lang), Fallback: !f.HasLang(lc.lang), OriginalLanguage: lc.loc.LanguageName(f.Original)}
+	v.TextLang = lc.txt(title).Lang
+	for _, other := range r.site.Config.Languages {
+		v.Languages = append(v.Languages, SwitchLink{
+			Lang: other, Name: locale.Autonym(other), URL: pathIn(other),
+			Current: other == lc.lang, Translated: f.HasLang(other),
+		})
+	}
+	return v
+}
+
+// ProjectView is a project as one language's pages show it.
+type ProjectView struct {
+	FolderView
 
 	Title, Summary Txt
 	Body           template.HTML // only on the project page
@@ -257,6 +300,8 @@ type ProjectView struct {
 	Links               []LinkView
 	Attachments         []LinkView
 	Image               *ImageView
+	// Practices are the good practices that came from the project.
+	Practices []PracticeLink
 
 	// On the project page: data-pagefind-filter, data-pagefind-sort and
 	// data-pagefind-meta values. Pagefind takes the title and the image
@@ -267,6 +312,12 @@ type ProjectView struct {
 // PagefindTag is a key and value for a data-pagefind-* attribute.
 type PagefindTag struct {
 	Key, Value string
+}
+
+// PracticeLink is a link to a practice with its title and summary.
+type PracticeLink struct {
+	URL            string
+	Title, Summary Txt
 }
 
 // BudgetView is a budget written out in the page's language.
@@ -323,9 +374,7 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 	loc := lc.loc
 	vs := r.site.Vocab
 	v := &ProjectView{
-		ID:             p.ID,
-		URL:            lc.urls.project(p.ID),
-		Fallback:       !p.HasLang(lc.lang),
+		FolderView:     r.folderView(&p.Folder, p.Title, lc, func(lang string) string { return r.lang[lang].urls.project(p.ID) }),
 		Title:          lc.txt(p.Title),
 		Summary:        lc.txt(p.Summary),
 		Organisation:   p.Organisation,
@@ -340,14 +389,10 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 		Themes:         lc.linkTerms(facet.Theme, lc.terms(vs.Get(model.VocabThemes), p.Themes)),
 		TargetGroups:   lc.linkTerms(facet.TargetGroup, lc.terms(vs.Get(model.VocabTargetGroups), p.TargetGroups)),
 		ProjectNumber:  p.ProjectNumber,
-	}
-	v.TextLang = v.Title.Lang
-	v.OriginalLanguage = loc.LanguageName(p.Original)
-	for _, other := range r.site.Config.Languages {
-		v.Languages = append(v.Languages, SwitchLink{
-			Lang: other, Name: locale.Autonym(other), URL: r.lang[other].urls.project(p.ID),
-			Current: other == lc.lang, Translated: p.HasLang(other),
-		})
+		Indicators:     indicatorViews(lc, p.Indicators),
+		Contacts:       contactViews(lc, p.Contacts),
+		Links:          linkViews(lc, p.Links),
+		Attachments:    r.attachmentViews(lc, mediaDir(p.ID), p.Attachments),
 	}
 	st := p.Period.Status(r.site.Now)
 	v.Status = string(st)
@@ -388,37 +433,65 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 	if vs.Get(model.VocabFunds).Term(p.Fund).Attr("eu") == "true" {
 		v.EU = true
 	}
-	for _, ind := range p.Indicators {
-		value := loc.Number(ind.Value, ind.Decimals)
-		if ind.Approximate {
-			value = loc.Approximate(value)
-		}
-		v.Indicators = append(v.Indicators, IndicatorView{Label: lc.txt(ind.Label), Value: value, Unit: lc.txt(ind.Unit)})
-	}
-	for _, c := range p.Contacts {
-		v.Contacts = append(v.Contacts, ContactView{
-			Name: c.Name, Role: lc.txt(c.Role), Email: c.Email, Phone: c.Phone,
-			Tel: strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(c.Phone),
-		})
-	}
-	for _, l := range p.Links {
-		v.Links = append(v.Links, LinkView{URL: l.URL, Label: lc.txt(l.Label)})
-	}
-	for _, a := range p.Attachments {
-		lv := LinkView{URL: mediaDir(p.ID) + a.File, Label: lc.txt(a.Label)}
-		if m := r.media[p.ID][a.File]; m != nil {
-			lv.Size = fileSize(loc, m.size)
-		}
-		v.Attachments = append(v.Attachments, lv)
-	}
 	if img := p.Image; img != nil && img.Src != "" {
 		iv := &ImageView{URL: mediaDir(p.ID) + img.Src, Alt: lc.txt(img.Alt)}
-		if m := r.media[p.ID][img.Src]; m != nil {
+		if m := r.media[mediaDir(p.ID)][img.Src]; m != nil {
 			iv.Width, iv.Height = m.width, m.height
 		}
 		v.Image = iv
 	}
+	for _, id := range p.Practices {
+		if pr := r.site.Practice(id); pr != nil {
+			v.Practices = append(v.Practices, PracticeLink{URL: lc.urls.practice(id), Title: lc.txt(pr.Title), Summary: lc.txt(pr.Summary)})
+		}
+	}
 	return v
+}
+
+// indicatorViews writes out results with numbers.
+func indicatorViews(lc *langCtx, inds []model.Indicator) []IndicatorView {
+	var out []IndicatorView
+	for _, ind := range inds {
+		value := lc.loc.Number(ind.Value, ind.Decimals)
+		if ind.Approximate {
+			value = lc.loc.Approximate(value)
+		}
+		out = append(out, IndicatorView{Label: lc.txt(ind.Label), Value: value, Unit: lc.txt(ind.Unit)})
+	}
+	return out
+}
+
+func contactViews(lc *langCtx, cs []model.Contact) []ContactView {
+	var out []ContactView
+	for _, c := range cs {
+		out = append(out, ContactView{
+			Name: c.Name, Role: lc.txt(c.Role), Email: c.Email, Phone: c.Phone,
+			Tel: strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(c.Phone),
+		})
+	}
+	return out
+}
+
+func linkViews(lc *langCtx, ls []model.Link) []LinkView {
+	var out []LinkView
+	for _, l := range ls {
+		out = append(out, LinkView{URL: l.URL, Label: lc.txt(l.Label)})
+	}
+	return out
+}
+
+// attachmentViews links the attachments of a folder published in dir,
+// with their sizes.
+func (r *renderer) attachmentViews(lc *langCtx, dir string, as []model.Attachment) []LinkView {
+	var out []LinkView
+	for _, a := range as {
+		lv := LinkView{URL: dir + a.File, Label: lc.txt(a.Label)}
+		if m := r.media[dir][a.File]; m != nil {
+			lv.Size = fileSize(lc.loc, m.size)
+		}
+		out = append(out, lv)
+	}
+	return out
 }
 
 // fileSize writes a file size: 12 kt, 1,4 Mt.
@@ -437,13 +510,9 @@ func fileSize(loc *locale.Locale, n int64) string {
 // ListingView is one page of a listing of projects: the full listing or
 // the projects of a facet value.
 type ListingView struct {
-	Total    int // projects in the whole listing
-	Items    []*ProjectView
-	PageNum  int
-	Pages    int
-	PrevURL  string
-	NextURL  string
-	PageURLs []PageLink
+	Total int // projects in the whole listing
+	Items []*ProjectView
+	Pager
 
 	// The first page of the full listing links every facet value's page
 	// and carries what the listing script needs to filter in place.
@@ -458,6 +527,15 @@ type ListingView struct {
 	NumberSep  string       // the digit group separator of the language
 
 	AllURL string // on a facet value's pages: the full listing
+}
+
+// Pager is where a page of a listing is among the others.
+type Pager struct {
+	PageNum  int
+	Pages    int
+	PrevURL  string
+	NextURL  string
+	PageURLs []PageLink
 }
 
 // FacetView is a facet of a listing with its values.
@@ -479,6 +557,23 @@ type SortView struct {
 	Key, Label string
 }
 
+// pager returns page n of pages, whose addresses pageURL gives.
+func pager(n, pages int, pageURL func(int) string) Pager {
+	pg := Pager{PageNum: n, Pages: pages}
+	if n > 1 {
+		pg.PrevURL = pageURL(n - 1)
+	}
+	if n < pages {
+		pg.NextURL = pageURL(n + 1)
+	}
+	if pages > 1 {
+		for i := 1; i <= pages; i++ {
+			pg.PageURLs = append(pg.PageURLs, PageLink{Num: i, URL: pageURL(i), Current: i == n})
+		}
+	}
+	return pg
+}
+
 // PageLink is a link to a page of a listing.
 type PageLink struct {
 	Num     int
@@ -488,11 +583,15 @@ type PageLink struct {
 
 // HomeView is what the home page shows.
 type HomeView struct {
-	Latest   []*ProjectView
-	Total    int
-	ByStatus []StatusCount
-	Budgets  []string // the sum of budgets per currency
-	Themes   []ThemeCount
+	Latest []*ProjectView
+	Total  int
+	// Practices are a few good practices, featured ones first; Practices
+	// Total counts them all.
+	Practices      []*PracticeView
+	PracticesTotal int
+	ByStatus       []StatusCount
+	Budgets        []string // the sum of budgets per currency
+	Themes         []ThemeCount
 }
 
 // StatusCount is how many projects have a status.

@@ -71,10 +71,10 @@ func TestProjectWords(t *testing.T) {
 		Partners:       []string{"Nuorisotoimi"},
 		Region:         "savo",
 		Municipalities: []string{"kylakunta"},
-		Versions: []model.Version{
+		Folder: model.Folder{Versions: []model.Version{
 			{Lang: "fi", Body: []byte("## Taustaa\n\nKatso [suunnitelma](https://example.fi/suunnitelma.pdf \"PDF\").")},
 			{Lang: "sv", Body: []byte("Byahuset i **Kyläkunta**.")},
-		},
+		}},
 	}
 	words := search.ProjectWords(p, vs)
 	for _, want := range []string{"nuortenilta", "ungdomskvall", "suunnittelevat", "kannatusyhdistys", "nuorisotoimi",

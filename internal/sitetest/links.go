@@ -196,3 +196,29 @@ func xmlLocs(b []byte) []string {
 	}
 	return out
 }
+
+// PageLinks returns the site paths that the internal links (href and src)
+// of one HTML page lead to, as a static server would send them: a folder
+// path names its index.html. page is the page's own site path, such as
+// fi/hankkeet/osku/index.html; base is the address the site is built for.
+func PageLinks(page string, b []byte, base *url.URL) ([]string, error) {
+	_, refs, err := scanHTML(b)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, raw := range refs {
+		target, _, internal, err := resolveLink(page, raw, base)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", page, raw, err)
+		}
+		if !internal {
+			continue
+		}
+		if target == "" || strings.HasSuffix(target, "/") {
+			target += "index.html"
+		}
+		out = append(out, target)
+	}
+	return out, nil
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"testing"
@@ -33,8 +34,9 @@ type Result struct {
 
 // Options change how a test site is built.
 type Options struct {
-	Now    time.Time // zero means Now()
-	Minify bool      // minify as a production build does
+	Now     time.Time // zero means Now()
+	Minify  bool      // minify as a production build does
+	BaseURL *url.URL  // when set, overrides the site's base_url
 }
 
 // FS turns a txtar archive into a site folder.
@@ -62,6 +64,7 @@ func BuildFS(t testing.TB, fsys fs.FS, opts Options) *Result {
 	mem := publish.NewMemory()
 	_, err := build.Build(context.Background(), build.Options{
 		Source: fsys, DefaultTheme: defaulttheme.FS(), Now: opts.Now, Sink: mem, NoMinify: !opts.Minify,
+		BaseURL: opts.BaseURL,
 	})
 	r := &Result{Files: mem.Files(), Err: err}
 	var errs *diag.Errors

@@ -57,6 +57,7 @@ var errCaptured = errors.New("captured")
 // Parse splits src into front matter and body and parses the front matter.
 // Problems are added to diags; the returned Document is never nil.
 func Parse(path string, src []byte, diags *diag.List) *Document {
+	src = trimBOM(src)
 	doc := &Document{Path: path, Src: src, Body: src, BodyLine: 1}
 	li := newLineIndex(src)
 
@@ -146,3 +147,7 @@ func Parse(path string, src []byte, diags *diag.List) *Document {
 	}
 	return doc
 }
+
+// trimBOM removes a UTF-8 byte order mark, which some Windows editors write
+// at the start of a file: it is not part of the text.
+func trimBOM(src []byte) []byte { return bytes.TrimPrefix(src, []byte("\ufeff")) }

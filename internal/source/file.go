@@ -10,6 +10,7 @@ import (
 // JSON (.json), chosen by its extension — into a Node. It returns nil when
 // the file cannot be read; the reasons are added to diags.
 func ParseFile(name string, src []byte, diags *diag.List) *Node {
+	src = trimBOM(src)
 	li := newLineIndex(src)
 	switch path.Ext(name) {
 	case ".toml":

@@ -10,7 +10,8 @@ import (
 	"github.com/vitrin-ssg/vitrin/internal/diag"
 )
 
-// parseJSON turns a JSON object into a Node. offset0 is the byte offset of
+// parseJSON turns a JSON value into a Node: an object for front matter
+// (Parse checks that), a list for a vocabulary. offset0 is the byte offset of
 // text within the file and li indexes the whole file.
 func parseJSON(file string, text []byte, offset0 int, li *lineIndex, diags *diag.List) *Node {
 	c := jsonConverter{file: file, text: text, offset0: offset0, li: li}
@@ -23,18 +24,13 @@ func parseJSON(file string, text []byte, offset0 int, li *lineIndex, diags *diag
 		}
 	}
 	if err != nil {
+		// The decoder stops at the token or value it cannot read. (The
+		// Offset of a json.SyntaxError is not a position in text: it counts
+		// from the start of the value being read.)
 		off := int(c.dec.InputOffset())
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			off = int(syn.Offset) - 1
-		}
 		msg := strings.TrimPrefix(err.Error(), "json: ")
 		diags.Add(diag.Diagnostic{Pos: c.at(max(off, 0)), Msg: "front matter is not valid JSON: " + msg,
 			Hint: `write keys and text in "double quotes" and separate entries with commas`})
-		return nil
-	}
-	if n.Kind != Map {
-		diags.Addf(n.Pos, "", "start the front matter with { and end it with }", "front matter must be a JSON object")
 		return nil
 	}
 	return n
