@@ -32,6 +32,7 @@ func pageTypes() []pageType {
 		{name: "root", paths: map[string]string{"fi": ""}, mark: "body.kind-root"},
 		{name: "home", paths: langs("fi/", "et/", "sv/"), mark: "body.kind-home"},
 		{name: "listing", paths: langs("fi/hankkeet/", "et/projektid/", "sv/projekt/"), mark: "body.kind-projects"},
+		{name: "facet", paths: langs("fi/hankkeet/teema/osallisuus/", "et/projektid/teema/kaasamine-ja-osalus/", "sv/projekt/tema/delaktighet/"), mark: "body.kind-facet"},
 		{name: "project", paths: langs("fi/hankkeet/osku/", "et/projektid/osku/", "sv/projekt/osku/"), mark: "body.kind-project:not(:has(#fallback-note))"},
 		{name: "fallback", paths: langs("fi/hankkeet/loov-voru/", "et/projektid/ajatuspaja/", "sv/projekt/vunki-mano/"), mark: "body.kind-project #fallback-note"},
 		{name: "404", paths: langs("fi/ei-ole/", "et/pole-olemas/", "sv/finns-inte/"), status: 404, mark: "body.kind-notfound"},

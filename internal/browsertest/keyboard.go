@@ -78,7 +78,8 @@ const focusables = `(() => {
   const sel = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, audio[controls], video[controls], [contenteditable]:not([contenteditable=false]), [tabindex]';
   const els = [...document.querySelectorAll(sel)].filter(e =>
     !e.disabled && e.tabIndex >= 0 && !e.closest('[inert]') &&
-    e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+    e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' &&
+    (!e.checkVisibility || e.checkVisibility())); // not folded away in a closed <details>
   const describe = (e, i) => ({index: i, tag: e.tagName.toLowerCase(), id: e.id, class: e.getAttribute('class') || '',
     href: e.getAttribute('href') || '', url: e.href || '', lang: e.getAttribute('lang') || '',
     text: (e.innerText || e.value || e.getAttribute('aria-label') || e.getAttribute('alt') || '').trim().replace(/\s+/g, ' ').slice(0, 80),
