@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
 	"github.com/vitrin-ssg/vitrin/internal/model"
@@ -104,7 +105,8 @@ func (r *renderer) writeHome(lc *langCtx) error {
 	}
 	for _, t := range r.site.Vocab.Get(model.VocabThemes).Terms {
 		if themes[t.Key] > 0 {
-			hv.Themes = append(hv.Themes, ThemeCount{TermView: *lc.term(r.site.Vocab.Get(model.VocabThemes), t.Key), Count: themes[t.Key]})
+			tv := lc.linkTerm(facet.Theme, lc.term(r.site.Vocab.Get(model.VocabThemes), t.Key))
+			hv.Themes = append(hv.Themes, ThemeCount{TermView: *tv, Count: themes[t.Key]})
 		}
 	}
 	p.Home = hv
