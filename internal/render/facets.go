@@ -286,7 +286,7 @@ func (r *renderer) makeCards() {
 	wg.Wait()
 }
 
-// facetView returns the facets of a listing with their values in the
+// facetViews returns the facets of a listing with their values in the
 // language's order.
 func (lc *langCtx) facetViews() []FacetView {
 	var out []FacetView

@@ -41,10 +41,6 @@ func (u urls) listPage(first string, n int) string {
 	return first + u.page + "/" + strconv.Itoa(n) + "/"
 }
 
-// reserved lists the segments under the projects and practices folders
-// that are not ids.
-func (u urls) reserved() []string { return []string{u.page} }
-
 // mediaDir is where the files of a project folder are published.
 func mediaDir(id string) string { return "media/projects/" + id + "/" }
 
