@@ -198,11 +198,12 @@ func (d *decoder) scalar(n *source.Node, field string) string {
 	return strings.TrimSpace(n.Value)
 }
 
-// text reads a required or optional text value.
+// text reads a required or optional text value. A value of the wrong
+// type is reported once, as such, and not again as missing.
 func (d *decoder) text(m *source.Node, key, field string, required bool) string {
 	n := m.Get(key)
 	s := d.scalar(n, field)
-	if s == "" && required {
+	if s == "" && required && (n == nil || n.Kind == source.Null || n.Kind == source.Scalar) {
 		at := m
 		if n != nil {
 			at = n

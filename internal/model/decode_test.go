@@ -111,6 +111,8 @@ func TestDecodeFileYAML(t *testing.T) {
 			want: []string{fi + `9:9: leader: is "kyllä"; it must be true or false — write true or false`}},
 		{name: "leader as a list", src: yamlWith("leader: [true]\n"),
 			want: []string{fi + "9:9: leader: is a list; it must be true or false — write true or false"}},
+		{name: "title as a list", src: strings.Replace(yamlWith(""), "title: Osku", "title: [Osku, Kylät]", 1),
+			want: []string{fi + "2:8: title: is a list; it must be text — write one value"}},
 		{name: "funder as a list", src: yamlWith("funder: [mansikka]\n"),
 			want: []string{fi + "9:9: funder: is a list; it must be text — write one value"}},
 		{name: "partners as a map", src: yamlWith("partners: {a: 1}\n"),
