@@ -71,7 +71,7 @@ func Load(fsys fs.FS, diags *diag.List) Config {
 		if root == nil {
 			return c
 		}
-		c.decode(root, diags)
+		c.decode(fsys, root, diags)
 		c.Accessibility.Country, c.Accessibility.Enforcement = "", Enforcement{}
 		if a := root.Get("accessibility"); a != nil {
 			c.decodeAccessibility(a, diags)
@@ -86,7 +86,7 @@ func keys() []string {
 	return []string{"base_url", "languages", "default_language", "title", "description", "theme", "markdown", "minify", "accessibility"}
 }
 
-func (c *Config) decode(root *source.Node, diags *diag.List) {
+func (c *Config) decode(fsys fs.FS, root *source.Node, diags *diag.List) {
 	if root.Kind != source.Map {
 		diags.Addf(root.Pos, "", "write key: value lines", "the configuration must be a set of keys")
 		return
@@ -161,6 +161,11 @@ func (c *Config) decode(root *source.Node, diags *diag.List) {
 		t := str(n, "theme")
 		if t == "" || strings.ContainsAny(t, `/\`) || t == "." || t == ".." {
 			diags.Addf(n.Pos, "theme", "write the name of a folder in themes/", "%q is not a theme name", t)
+		} else if info, err := fs.Stat(fsys, "themes/"+t); t != "default" && (err != nil || !info.IsDir()) {
+			// Reported here, where the position of theme: is known; the
+			// build goes on with the built-in theme, so that the content's
+			// problems are reported in the same run.
+			diags.Addf(n.Pos, "theme", "put the theme in themes/"+t+"/ or use theme: default", "the theme %q is not in the site", t)
 		} else {
 			c.Theme = t
 		}

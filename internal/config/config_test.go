@@ -10,7 +10,13 @@ import (
 
 func load(t *testing.T, files map[string]string) (Config, []string) {
 	t.Helper()
-	fsys := fstest.MapFS{}
+	// The themes that the configurations below name.
+	fsys := fstest.MapFS{
+		"themes/tumma/layouts/base.html": &fstest.MapFile{},
+		"themes/a/layouts/base.html":     &fstest.MapFile{},
+		"themes/b/layouts/base.html":     &fstest.MapFile{},
+		"themes/README.md":               &fstest.MapFile{},
+	}
 	for name, src := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(src)}
 	}
@@ -147,6 +153,10 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`vitrin.yaml:1:8: theme: "" is not a theme name — write the name of a folder in themes/`}, "theme=default"},
 		{"theme left empty", "theme:\n",
 			[]string{`vitrin.yaml:1:7: theme: "" is not a theme name — write the name of a folder in themes/`}, "theme=default"},
+		{"theme that is not in the site", "languages: [fi]\ntheme: vaalea\n",
+			[]string{`vitrin.yaml:2:8: theme: the theme "vaalea" is not in the site — put the theme in themes/vaalea/ or use theme: default`}, "theme=default"},
+		{"theme that is a file", "theme: README.md\n",
+			[]string{`vitrin.yaml:1:8: theme: the theme "README.md" is not in the site — put the theme in themes/README.md/ or use theme: default`}, "theme=default"},
 		{"minify in Finnish", "minify: kyllä\n",
 			[]string{"vitrin.yaml:1:9: minify: must be true or false — write true or false"}, "minify=true"},
 		{"markdown as a value", "markdown: true\n",
