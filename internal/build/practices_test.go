@@ -358,6 +358,47 @@ projects: [laulupidu]
 	}
 }
 
+// TestPracticeTextWithColon writes steps and results the way an editor
+// does, with ": " in the middle of a sentence, which YAML reads as a key:
+// the error says so and how to write it, instead of only that a group of
+// keys is not text.
+func TestPracticeTextWithColon(t *testing.T) {
+	site := readTestdata(t, "practices.txtar") + `
+-- content/practices/kaksoispiste/index.fi.md --
+---
+title: Kaksoispiste
+summary: Tekstissä on kaksoispiste.
+problem: Jotain.
+steps:
+  - "Valmistelu: kutsutaan mukaan kyläläiset."
+  - Talkoot: kyläläiset tekevät työn yhdessä.
+results:
+  - Raati tuottaa: suosituksia kunnalle.
+lessons:
+  Kutsu kannattaa viedä kotiin: silloin tullaan.
+themes: [youth]
+projects: [kylatalo]
+---
+`
+	res := sitetest.Build(t, site, sitetest.Options{})
+	want := [][]string{
+		{"content/practices/kaksoispiste/index.fi.md:7:5: steps[1]: is a group of keys; it must be text",
+			`the ": " after "Talkoot" makes YAML read the text as a key; put the whole text in "double quotes"`},
+		{"content/practices/kaksoispiste/index.fi.md:9:5: results[0]: is a group of keys; it must be text",
+			`the ": " after "Raati tuottaa" makes YAML read the text as a key; put the whole text in "double quotes"`},
+		{"content/practices/kaksoispiste/index.fi.md:11:3: lessons: is a group of keys; it must be text or a list",
+			`the ": " after "Kutsu kannattaa viedä kotiin" makes YAML read the text as a key; put the whole text in "double quotes"`},
+	}
+	for _, parts := range want {
+		if !res.HasError(parts...) {
+			t.Errorf("no error with %q; got:\n%s", parts, strings.Join(res.Errors(), "\n"))
+		}
+	}
+	if len(res.Errors()) != len(want) {
+		t.Errorf("got %d errors, want %d:\n%s", len(res.Errors()), len(want), strings.Join(res.Errors(), "\n"))
+	}
+}
+
 // TestLibraryPages gives the library more practices than fit on one page
 // and expects the pages, their links and the sitemap entries.
 func TestLibraryPages(t *testing.T) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -192,10 +193,20 @@ func (d *decoder) scalar(n *source.Node, field string) string {
 		return ""
 	}
 	if n.Kind != source.Scalar {
-		d.errorf(n, field, "write one value", "is %s; it must be text", n.Describe())
+		d.errorf(n, field, cmp.Or(colonHint(n), "write one value"), "is %s; it must be text", n.Describe())
 		return ""
 	}
 	return strings.TrimSpace(n.Value)
+}
+
+// colonHint explains a text that YAML read as a key because it has ": "
+// in it, such as the step "- Valmistelu: kutsutaan mukaan …": a map of one
+// key whose value is text. It returns "" for anything else.
+func colonHint(n *source.Node) string {
+	if n.Kind != source.Map || len(n.Entries) != 1 || n.Entries[0].Value.Kind != source.Scalar {
+		return ""
+	}
+	return fmt.Sprintf("the \": \" after %q makes YAML read the text as a key; put the whole text in \"double quotes\"", n.Entries[0].Key)
 }
 
 // text reads a required or optional text value. A value of the wrong

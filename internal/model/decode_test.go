@@ -115,6 +115,8 @@ func TestDecodeFileYAML(t *testing.T) {
 			want: []string{fi + "2:8: title: is a list; it must be text — write one value"}},
 		{name: "funder as a list", src: yamlWith("funder: [mansikka]\n"),
 			want: []string{fi + "9:9: funder: is a list; it must be text — write one value"}},
+		{name: "partner with a colon", src: yamlWith("partners:\n  - Kumppani: Kyläyhdistys ry\n"),
+			want: []string{fi + `10:5: partners: is a group of keys; it must be text — the ": " after "Kumppani" makes YAML read the text as a key; put the whole text in "double quotes"`}},
 		{name: "partners as a map", src: yamlWith("partners: {a: 1}\n"),
 			want: []string{fi + `9:11: partners: is a group of keys; it must be a list — write a list, one item per line starting with "- "`}},
 		{name: "period as a date", src: strings.Replace(yamlWith(""), "period:\n  start: 2023-10-01\n  end: 2025-04-30\n", "period: 2023-10-01\n", 1),

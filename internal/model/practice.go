@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -215,7 +216,7 @@ func (d *decoder) passage(m *source.Node, key, field string) Passage {
 		return Passage{Points: []Text{textIn(d.lang, s)}}
 	}
 	if n.Kind != source.List {
-		d.errorf(n, field, "write one text, or a list of points each starting with \"- \"", "is %s; it must be text or a list", n.Describe())
+		d.errorf(n, field, cmp.Or(colonHint(n), "write one text, or a list of points each starting with \"- \""), "is %s; it must be text or a list", n.Describe())
 		return Passage{}
 	}
 	return Passage{Points: d.textList(n, field), List: true}
