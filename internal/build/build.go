@@ -7,13 +7,17 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/vitrin-ssg/vitrin/internal/catalog"
 	"github.com/vitrin-ssg/vitrin/internal/config"
 	"github.com/vitrin-ssg/vitrin/internal/diag"
+	"github.com/vitrin-ssg/vitrin/internal/digest"
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
 	"github.com/vitrin-ssg/vitrin/internal/publish"
 	"github.com/vitrin-ssg/vitrin/internal/render"
@@ -33,6 +37,7 @@ type Options struct {
 // Result describes a finished build.
 type Result struct {
 	Site     *catalog.Site
+	Theme    *render.Theme // nil when it could not be read
 	Stats    render.Stats
 	Duration time.Duration
 }
@@ -41,14 +46,37 @@ type Result struct {
 // *diag.Errors with all of them; the sink may then hold a partial site,
 // which the caller discards.
 func Build(ctx context.Context, o Options) (*Result, error) {
+	return NewBuilder(o).Build(ctx)
+}
+
+// A Builder builds one site again and again, as the development server
+// does: it remembers what the last build read and rendered, so that a
+// rebuild decodes only the folders whose files changed and renders only
+// the pages whose inputs changed (when the sink is a publish.Keeper that
+// holds the last build). A full build is a Builder's first build; what a
+// rebuild writes equals what a full build of the same input writes.
+type Builder struct {
+	opts    Options
+	catalog *catalog.Cache
+	render  *render.Cache
+}
+
+// NewBuilder returns a Builder of the site o describes.
+func NewBuilder(o Options) *Builder {
+	return &Builder{opts: o, catalog: catalog.NewCache(), render: render.NewCache()}
+}
+
+// Build builds the site, reusing what the Builder's last build left.
+func (b *Builder) Build(ctx context.Context) (*Result, error) {
+	o := b.opts
 	start := time.Now()
 	var diags diag.List
 	cfg := config.Load(o.Source, &diags)
 	if o.BaseURL != nil {
 		cfg.BaseURL = o.BaseURL
 	}
-	theme, themeErr := loadTheme(o, cfg, &diags)
-	site, err := catalog.Load(ctx, o.Source, cfg, o.Now, &diags)
+	theme, themeFS, themeErr := loadTheme(o, cfg, &diags)
+	site, err := catalog.Load(ctx, o.Source, cfg, o.Now, b.catalog, &diags)
 	if err != nil {
 		return nil, err
 	}
@@ -56,6 +84,11 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if themeErr != nil {
 		return res, diags.Err()
 	}
+	inputs, err := inputsDigest(o.Source, themeFS)
+	if err != nil {
+		return nil, err
+	}
+	res.Theme = theme
 	sink := o.Sink
 	if cfg.Minify && !o.NoMinify {
 		sink = publish.NewMinifier(sink)
@@ -63,6 +96,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: reservedIDs()})
 	res.Stats, err = render.Render(ctx, render.Options{
 		Site: site, Theme: theme, Markdown: md, Source: o.Source, Sink: sink, Workers: o.Workers,
+		Cache: b.render, Inputs: digest.New("inputs").Num(inputs).Str(fmt.Sprint(cfg.Minify && !o.NoMinify)).Sum(),
 	}, &diags)
 	res.Duration = time.Since(start)
 	if derr := diags.Err(); derr != nil {
@@ -84,7 +118,7 @@ func reservedIDs() []string {
 
 // loadTheme finds the site's theme: themes/<name>/ in the site, or the
 // built-in default.
-func loadTheme(o Options, cfg config.Config, diags *diag.List) (*render.Theme, error) {
+func loadTheme(o Options, cfg config.Config, diags *diag.List) (*render.Theme, fs.FS, error) {
 	dir := "themes/" + cfg.Theme
 	fsys, err := fs.Sub(o.Source, dir)
 	if err == nil {
@@ -96,9 +130,67 @@ func loadTheme(o Options, cfg config.Config, diags *diag.List) (*render.Theme, e
 		if cfg.Theme != "default" || o.DefaultTheme == nil {
 			pos := diag.Pos{File: cmp.Or(cfg.File, "vitrin.yaml")}
 			diags.Addf(pos, "theme", "put the theme in "+dir+"/ or use theme: default", "the theme %q is not in the site", cfg.Theme)
-			return nil, errors.New("no theme")
+			return nil, nil, errors.New("no theme")
 		}
 		fsys, dir = o.DefaultTheme, "(built-in theme default)"
 	}
-	return render.LoadTheme(fsys, dir, cfg.Languages, diags)
+	th, err := render.LoadTheme(fsys, dir, cfg.Languages, diags)
+	return th, fsys, err
+}
+
+// inputsDigest is a digest of the files every page may depend on: the
+// files at the top of the site (its configuration), the theme, static/
+// and content/ but for the project and practice folders, which the
+// renderer follows one by one.
+func inputsDigest(src, theme fs.FS) (uint64, error) {
+	h := digest.New("inputs")
+	hash := func(fsys fs.FS, p, as string) error {
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		h.Str(as).Num(digest.Bytes(b))
+		return nil
+	}
+	walk := func(fsys fs.FS, root, prefix string, skip ...string) error {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return err
+			case p != root && (strings.HasPrefix(d.Name(), ".") || slices.Contains(skip, p)):
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			case d.IsDir():
+				return nil
+			}
+			return hash(fsys, p, prefix+p)
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	top, err := fs.ReadDir(src, ".")
+	if err != nil {
+		return 0, err
+	}
+	for _, e := range top {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+			if err := hash(src, e.Name(), e.Name()); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if err := walk(src, "static", ""); err != nil {
+		return 0, err
+	}
+	if err := walk(src, catalog.ContentDir, "", catalog.ProjectsDir, catalog.PracticesDir); err != nil {
+		return 0, err
+	}
+	if err := walk(theme, ".", "theme/"); err != nil {
+		return 0, err
+	}
+	return h.Sum(), nil
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/vitrin-ssg/vitrin/internal/config"
 	"github.com/vitrin-ssg/vitrin/internal/diag"
+	"github.com/vitrin-ssg/vitrin/internal/digest"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 	"github.com/vitrin-ssg/vitrin/internal/source"
 )
@@ -66,23 +67,41 @@ func find[T any](items []*T, id string, idOf func(*T) string) *T {
 
 // Load reads the content folder of fsys. Problems are added to diags; the
 // returned Site holds what could be read.
-func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, diags *diag.List) (*Site, error) {
+// A cache lets a Load of the same site decode only what changed since the
+// last; it may be nil.
+func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, cache *Cache, diags *diag.List) (*Site, error) {
+	if cache == nil {
+		cache = NewCache()
+	}
 	site := &Site{Config: cfg, Now: now, Files: map[string][]string{}, PracticeFiles: map[string][]string{}}
 	if _, err := fs.Stat(fsys, ContentDir); err != nil {
 		diags.Addf(diag.Pos{File: ContentDir}, "", "create content/projects/<name>/index.fi.md, or give the site folder with -source", "the site has no content folder")
 		return site, nil
 	}
-	site.Vocab = loadVocabularies(fsys, cfg.Languages, diags)
+	var vocab uint64
+	site.Vocab, vocab = loadVocabularies(fsys, cfg.Languages, diags)
+	readWith := digest.New("context").Num(vocab)
+	for _, l := range cfg.Languages {
+		readWith.Str(l)
+	}
+	cache.projects.begin(readWith.Sum())
+	cache.practices.begin(readWith.Sum())
+	defer cache.projects.end()
+	defer cache.practices.end()
 	var err error
 	site.Projects, err = loadFolders(ctx, fsys, site, folderKind[model.Project]{
 		dir: ProjectsDir, noun: "project", decode: model.DecodeFile, merge: model.Merge, files: site.Files,
-	}, diags)
+		folder: func(p *model.Project) *model.Folder { return &p.Folder },
+		fresh:  func(p *model.Project) *model.Project { c := *p; c.Practices = nil; return &c },
+	}, &cache.projects, diags)
 	if err != nil {
 		return nil, err
 	}
 	site.Practices, err = loadFolders(ctx, fsys, site, folderKind[model.Practice]{
 		dir: PracticesDir, noun: "practice", decode: model.DecodePracticeFile, merge: model.MergePractice, files: site.PracticeFiles,
-	}, diags)
+		folder: func(p *model.Practice) *model.Folder { return &p.Folder },
+		fresh:  func(p *model.Practice) *model.Practice { c := *p; return &c },
+	}, &cache.practices, diags)
 	if err != nil {
 		return nil, err
 	}
@@ -90,8 +109,11 @@ func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, dia
 	return site, nil
 }
 
-func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) model.Vocabularies {
+// loadVocabularies reads the vocabularies and returns them with a digest
+// of their files.
+func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) (model.Vocabularies, uint64) {
 	vs := model.Vocabularies{}
+	sum := digest.New("vocabularies")
 	known := map[string]bool{}
 	for _, name := range model.VocabNames() {
 		for _, ext := range source.DataExts() {
@@ -101,6 +123,7 @@ func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) model.Vocabu
 				continue
 			}
 			known[path.Base(file)] = true
+			sum.Str(file).Num(digest.Bytes(src))
 			vs[name] = model.LoadVocabulary(file, src, langs, vs, diags)
 			break
 		}
@@ -116,7 +139,7 @@ func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) model.Vocabu
 		}
 		diags.Addf(diag.Pos{File: VocabulariesDir + "/" + e.Name()}, "", hint, "vitrin does not read this file")
 	}
-	return vs
+	return vs, sum.Sum()
 }
 
 // folderKind says how to read one kind of content folder: a project or a
@@ -127,18 +150,31 @@ type folderKind[T any] struct {
 	decode func(doc *source.Document, lang string, langs []string, files map[string]bool, vs model.Vocabularies, diags *diag.List) *model.File[T]
 	merge  func(id, dir string, original *model.File[T], translations []*model.File[T], diags *diag.List) *T
 	files  map[string][]string // receives the other files of each folder, by id
+	// folder returns an item's folder; fresh returns a copy of a cached
+	// item that linking may change.
+	folder func(*T) *model.Folder
+	fresh  func(*T) *T
+}
+
+// folder is one content folder to read: its language files and the
+// other files (images, attachments).
+type folder struct {
+	dir, id string
+	jobs    []job
+	others  uint64 // digest of the other files' names, sizes and times
 }
 
 // job is one language file to read.
 type job struct {
-	dir, name, lang string
-	files           map[string]bool
+	name, lang string
+	files      map[string]bool // the folder's files
 }
 
-// loadFolders reads every folder of a kind: its language files in
-// parallel, then each folder's original joined with its translations.
-// The result is sorted by id.
-func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T], diags *diag.List) ([]*T, error) {
+// loadFolders reads every folder of a kind, the folders in parallel, and
+// joins each folder's original with its translations. A folder whose
+// files are the very ones the cache saw is not decoded again. The result
+// is sorted by id.
+func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T], c *folderCache[T], diags *diag.List) ([]*T, error) {
 	entries, err := fs.ReadDir(fsys, k.dir)
 	if err != nil {
 		if errorsIsNotExist(err) {
@@ -147,7 +183,7 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		return nil, err
 	}
 	langs := s.Config.Languages
-	var jobs []job
+	var folders []folder
 	for _, e := range entries {
 		name := e.Name()
 		p := k.dir + "/" + name
@@ -172,7 +208,8 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 				names[f.Name()] = true
 			}
 		}
-		var found bool
+		fo := folder{dir: p, id: name}
+		others := digest.New("others")
 		for _, f := range files {
 			fname := f.Name()
 			if !names[fname] {
@@ -181,23 +218,30 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 			lang := model.FileLang(fname)
 			switch {
 			case lang != "" && slices.Contains(langs, lang):
-				jobs = append(jobs, job{dir: p, name: fname, lang: lang, files: names})
-				found = true
+				fo.jobs = append(fo.jobs, job{name: fname, lang: lang, files: names})
 			case lang != "":
 				diags.Addf(diag.Pos{File: p + "/" + fname}, "", "the site's languages are "+strings.Join(langs, ", ")+" (vitrin.yaml, languages)", "%s is not a language of the site", lang)
 			case strings.HasSuffix(fname, ".md"):
 				diags.Addf(diag.Pos{File: p + "/" + fname}, "", "name the file index.<language>.md, such as index.fi.md", "vitrin reads only index.<language>.md files in a %s folder", k.noun)
 			default:
 				k.files[name] = append(k.files[name], fname)
+				others.Str(fname)
+				if info, err := f.Info(); err == nil {
+					others.Num(uint64(info.Size())).Num(uint64(info.ModTime().UnixNano()))
+				}
 			}
 		}
-		if !found {
+		if len(fo.jobs) == 0 {
 			diags.Addf(diag.Pos{File: p}, "", fmt.Sprintf("add index.fi.md (or .et.md, .sv.md) with the %s's front matter", k.noun), "the %s folder has no language file", k.noun)
+			continue
 		}
+		fo.others = others.Sum()
+		folders = append(folders, fo)
 	}
 
-	decoded := make([]*model.File[T], len(jobs))
-	workers := min(runtime.GOMAXPROCS(0), max(len(jobs), 1))
+	out := make([]*T, len(folders))
+	found := make([]*folderEntry[T], len(folders))
+	workers := min(runtime.GOMAXPROCS(0), max(len(folders), 1))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var readErr error
@@ -207,20 +251,17 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				j := jobs[i]
-				file := j.dir + "/" + j.name
-				src, err := fs.ReadFile(fsys, file)
+				e, err := c.load(fsys, s, k, folders[i])
 				if err != nil {
 					errOnce.Do(func() { readErr = err })
 					continue
 				}
-				doc := source.Parse(file, src, diags)
-				decoded[i] = k.decode(doc, j.lang, langs, j.files, s.Vocab, diags)
+				found[i] = e
 			}
 		}()
 	}
 feed:
-	for i := range jobs {
+	for i := range folders {
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -235,27 +276,24 @@ feed:
 	if readErr != nil {
 		return nil, readErr
 	}
-
-	// Join each folder's files, in folder order.
-	var out []*T
-	for i := 0; i < len(jobs); {
-		j := i
-		for j < len(jobs) && jobs[j].dir == jobs[i].dir {
-			j++
+	kept := out[:0]
+	for i, e := range found {
+		c.keep(folders[i].dir, e)
+		for _, d := range e.diags {
+			diags.Add(d)
 		}
-		if it := join(s.Config.Languages, k, jobs[i:j], decoded[i:j], diags); it != nil {
-			out = append(out, it)
+		if e.item != nil {
+			kept = append(kept, k.fresh(e.item))
 		}
-		i = j
 	}
 	// fs.ReadDir returns the folders sorted by name, so out is sorted by id.
-	return out, nil
+	return kept, nil
 }
 
 // join finds a folder's original and merges its translations into it.
-func join[T any](langs []string, k folderKind[T], jobs []job, files []*model.File[T], diags *diag.List) *T {
-	dir := jobs[0].dir
-	id := path.Base(dir)
+func join[T any](langs []string, k folderKind[T], fo folder, files []*model.File[T], diags *diag.List) *T {
+	dir := fo.dir
+	id := fo.id
 	var original *model.File[T]
 	var translations []*model.File[T]
 	for _, f := range files {

@@ -22,6 +22,10 @@ type Folder struct {
 	// Versions holds the file of each language the folder is written in,
 	// the original first, then the translations in site language order.
 	Versions []Version
+	// Digest is a fingerprint of the folder's files: its language files
+	// and the names, sizes and times of the others. Equal digests mean
+	// equal content.
+	Digest uint64
 }
 
 // Version is the file of one language of a folder.

@@ -8,11 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -37,48 +35,6 @@ type Discard struct{}
 
 // Write implements Sink.
 func (Discard) Write(name string, _ []byte) error { return checkName(name) }
-
-// Memory is a Sink that keeps the files in memory.
-type Memory struct {
-	mu    sync.RWMutex
-	files map[string][]byte
-}
-
-// NewMemory returns an empty Memory.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
-
-// Write implements Sink.
-func (m *Memory) Write(name string, data []byte) error {
-	if err := checkName(name); err != nil {
-		return err
-	}
-	m.mu.Lock()
-	m.files[name] = data
-	m.mu.Unlock()
-	return nil
-}
-
-// File returns a file's contents.
-func (m *Memory) File(name string) ([]byte, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	b, ok := m.files[name]
-	return b, ok
-}
-
-// Names returns the names of every file, sorted.
-func (m *Memory) Names() []string {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	return slices.Sorted(maps.Keys(m.files))
-}
-
-// Files returns a copy of the name → contents map.
-func (m *Memory) Files() map[string][]byte {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	return maps.Clone(m.files)
-}
 
 // Dir is a Sink that writes into a temporary folder next to the
 // destination and, on Commit, puts it in the destination's place, so that a

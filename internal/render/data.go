@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/vitrin-ssg/vitrin/internal/digest"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 )
 
@@ -174,6 +175,20 @@ func formatFloat(f float64, decimals int) string {
 // writeCatalog writes catalog.json, the open data of every project and
 // practice with language-neutral values.
 func (r *renderer) writeCatalog() error {
+	return r.writeLazy(r.allFolders(r.fingerprint("catalog")).Sum(), "catalog.json", r.catalogJSON)
+}
+
+// allFolders hashes what every project's and practice's pages are made
+// from.
+func (r *renderer) allFolders(h *digest.Hash) *digest.Hash {
+	r.allProjects(h)
+	for _, pr := range r.site.Practices {
+		h.Str(pr.ID).Num(r.practiceDigests[pr.ID])
+	}
+	return h
+}
+
+func (r *renderer) catalogJSON() ([]byte, error) {
 	cfg := r.site.Config
 	out := catalogFile{
 		Format:       CatalogFormat,
@@ -238,9 +253,9 @@ func (r *renderer) writeCatalog() error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
-		return err
+		return nil, err
 	}
-	return r.write("catalog.json", buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // catalogPractice gives a practice with language-neutral values.
@@ -337,6 +352,10 @@ type sitemapLink struct {
 // with links to its translations. Fallback pages, whose canonical is the
 // original, are left out.
 func (r *renderer) writeSitemap() error {
+	return r.writeLazy(r.allFolders(r.fingerprint("sitemap")).Sum(), "sitemap.xml", r.sitemapXML)
+}
+
+func (r *renderer) sitemapXML() ([]byte, error) {
 	cfg := r.site.Config
 	var urls []sitemapURL
 	add := func(pathIn func(string) string, langs []string) {
@@ -388,12 +407,12 @@ func (r *renderer) writeSitemap() error {
 	enc.Indent("  ", "  ")
 	for _, u := range urls {
 		if err := enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := enc.Flush(); err != nil {
-		return err
+		return nil, err
 	}
 	buf.WriteString("\n</urlset>\n")
-	return r.write("sitemap.xml", buf.Bytes())
+	return buf.Bytes(), nil
 }

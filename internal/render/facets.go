@@ -3,17 +3,16 @@ package render
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vitrin-ssg/vitrin/internal/digest"
 	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 	"github.com/vitrin-ssg/vitrin/internal/search"
@@ -189,9 +188,12 @@ func (r *renderer) sortProjects() {
 			keys := make([][]byte, len(projects))
 			for i, p := range projects {
 				t, _ := p.Title.In(lc.lang)
-				keys[i] = slices.Clone(col.KeyFromString(&buf, t))
-				buf.Reset()
+				keys[i] = r.cache.keys.get(titleKey{lc.lang, t}, func() []byte {
+					defer buf.Reset()
+					return slices.Clone(col.KeyFromString(&buf, t))
+				})
 			}
+			lc.titleKeys = keys
 			byTitle := func(a, b int) int {
 				return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(projects[a].ID, projects[b].ID))
 			}
@@ -242,7 +244,6 @@ func (r *renderer) sortProjects() {
 			}
 			lc.order = lc.orders[sortKeys()[0]]
 			lc.rank = ranks(lc.order)
-			lc.titleRank = ranks(lc.orders["title"])
 
 			// The library of good practices is in alphabetical order.
 			pkeys := make(map[*model.Practice][]byte, len(r.site.Practices))
@@ -279,7 +280,21 @@ func (r *renderer) makeCards() {
 			defer wg.Done()
 			lc.cards = make([]*ProjectView, len(r.site.Projects))
 			for i, p := range r.site.Projects {
-				lc.cards[i] = r.projectView(p, lc)
+				key := cardKey{lc.lang, r.fingerprint("card").Num(r.cardDigests[i]).Sum()}
+				lc.cards[i] = r.cache.cards.get(key, func() *ProjectView { return r.projectView(p, lc) })
+			}
+			// The projects of each facet value, in the listing's order.
+			lc.valueLists = make(map[*facet.Facet][][]int, len(lc.facets))
+			for _, lf := range lc.facets {
+				lc.valueLists[lf.f] = make([][]int, len(lf.f.Values))
+			}
+			for _, pos := range lc.order {
+				for _, lf := range lc.facets {
+					lists := lc.valueLists[lf.f]
+					for _, vi := range lf.f.Of(pos) {
+						lists[vi] = append(lists[vi], pos)
+					}
+				}
 			}
 		}()
 	}
@@ -321,12 +336,13 @@ func (r *renderer) facetTasks() []func() error {
 // writeFacetValue writes the pages of the projects that have a facet value,
 // in the listing's order.
 func (r *renderer) writeFacetValue(lc *langCtx, lf *langFacet, vi int) error {
-	v := lf.f.Values[vi]
-	list := slices.Clone(v.Projects)
-	slices.SortFunc(list, func(a, b int) int { return cmp.Compare(lc.rank[a], lc.rank[b]) })
+	list := lc.valueLists[lf.f][vi]
 	pages := max(1, (len(list)+PageSize-1)/PageSize)
 	title := format(lc.strings["facet_page_title"].Other, "facet", lf.name, "value", lf.labels[vi])
 	for n := 1; n <= pages; n++ {
+		if r.reuse(r.listFingerprint("facet", lc, list, n, pages).Str(lf.f.Key).Int(vi).Sum(), outputFile(lc.valuePath(lf.f.Key, vi, n))) {
+			continue
+		}
 		p, lv := r.listPage(lc, "facet", list, n, pages, func(lang string, n int) string {
 			return r.lang[lang].valuePath(lf.f.Key, vi, n)
 		})
@@ -365,24 +381,35 @@ type indexFacet struct {
 	Of     []any       `json:"p"` // per project: a value index, or a list of them
 }
 
-// dataFile is a generated JSON file with a content hash in its name.
-type dataFile struct {
-	path string
-	data []byte
-}
+// indexFormat is the version of the shape of the listing's JSON files.
+// Their names are made from it and from what they are made of; change it
+// when their shape changes.
+const indexFormat = 2
 
-func newDataFile(name string, v any) (*dataFile, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
+// listFingerprint starts the fingerprint of page n of a list of projects:
+// the projects on it and the pagination.
+func (r *renderer) listFingerprint(kind string, lc *langCtx, list []int, n, pages int) *digest.Hash {
+	h := r.fingerprint(kind).Str(lc.lang).Int(n).Int(pages).Int(len(list))
+	for _, pos := range pageOf(list, n) {
+		h.Num(r.cardDigests[pos])
 	}
-	sum := sha256.Sum256(b)
-	return &dataFile{path: "assets/" + name + "." + hex.EncodeToString(sum[:4]) + ".json", data: b}, nil
+	return h
 }
 
-// makeIndexes builds the JSON index of every language and the search file.
-func (r *renderer) makeIndexes() error {
-	words := make([]string, len(r.site.Projects))
+// allProjects hashes what every project's card is made from.
+func (r *renderer) allProjects(h *digest.Hash) *digest.Hash {
+	for _, d := range r.cardDigests {
+		h.Num(d)
+	}
+	return h
+}
+
+// makeWords finds the search words of every project, and names the
+// listing's JSON files after what they are made from, so that pages can
+// link them before they are made: the development server makes them
+// only when a browser asks.
+func (r *renderer) makeWords() {
+	r.words = make([]string, len(r.site.Projects))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range r.Workers {
@@ -390,7 +417,9 @@ func (r *renderer) makeIndexes() error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				words[i] = search.ProjectWords(r.site.Projects[i], r.site.Vocab)
+				r.words[i] = r.cache.words.get(r.fingerprint("words").Num(r.cardDigests[i]).Sum(), func() string {
+					return search.ProjectWords(r.site.Projects[i], r.site.Vocab)
+				})
 			}
 		}()
 	}
@@ -399,19 +428,26 @@ func (r *renderer) makeIndexes() error {
 	}
 	close(next)
 	wg.Wait()
-	var err error
-	// The search file is the same for every language: every language
-	// version is searched.
-	if r.searchFile, err = newDataFile("search", search.NewIndex(words)); err != nil {
-		return err
+	r.searchFile = r.allProjects(r.fingerprint("search").Int(indexFormat))
+	r.searchPath = "assets/search." + r.searchFile.Hex(8) + ".json"
+	for _, lc := range r.lang {
+		lc.index = r.allProjects(r.fingerprint("index").Int(indexFormat).Str(lc.lang))
+		lc.indexPath = "assets/projects." + lc.lang + "." + lc.index.Hex(8) + ".json"
 	}
+}
+
+// indexTasks write the JSON index of every language and the search file.
+func (r *renderer) indexTasks() []func() error {
+	tasks := []func() error{func() error {
+		return r.writeLazy(r.searchFile.Sum(), r.searchPath, func() ([]byte, error) { return json.Marshal(search.NewIndex(r.words)) })
+	}}
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
-		if lc.index, err = newDataFile("projects."+lang, r.listIndex(lc)); err != nil {
-			return err
-		}
+		tasks = append(tasks, func() error {
+			return r.writeLazy(lc.index.Sum(), lc.indexPath, func() ([]byte, error) { return json.Marshal(r.listIndex(lc)) })
+		})
 	}
-	return nil
+	return tasks
 }
 
 func (r *renderer) listIndex(lc *langCtx) listIndex {
@@ -449,20 +485,6 @@ func (r *renderer) listIndex(lc *langCtx) listIndex {
 	return ix
 }
 
-// writeIndexes writes the JSON indexes and the search file.
-func (r *renderer) writeIndexes() error {
-	if err := r.write(r.searchFile.path, r.searchFile.data); err != nil {
-		return err
-	}
-	for _, lang := range r.site.Config.Languages {
-		ix := r.lang[lang].index
-		if err := r.write(ix.path, ix.data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // cardPattern is a card with every part present, from which the listing
 // script makes its cards: they have the markup of the cards the server
 // renders, because they come from the same layout.
@@ -494,7 +516,10 @@ func (r *renderer) pagefindTags(lc *langCtx, pos int) (filters, sorts, meta []Pa
 	}
 	// The place in the language's alphabetical order, which Pagefind sorts
 	// numerically.
-	sorts = append(sorts, PagefindTag{Key: "title", Value: strconv.Itoa(lc.titleRank[pos])})
+	// The title's collation key, which sorts as text in the language's
+	// alphabetical order; its first bytes are enough to tell titles apart.
+	key := lc.titleKeys[pos]
+	sorts = append(sorts, PagefindTag{Key: "title", Value: hex.EncodeToString(key[:min(len(key), 24)])})
 	c := lc.cards[pos]
 	meta = append(meta, PagefindTag{Key: "status", Value: c.StatusLabel}, PagefindTag{Key: "organisation", Value: c.Organisation})
 	if c.Period != "" {

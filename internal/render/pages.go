@@ -143,6 +143,10 @@ func (r *renderer) listPage(lc *langCtx, kind string, list []int, n, pages int, 
 }
 
 func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
+	// The first page counts every facet value: it is rendered every time.
+	if n > 1 && r.reuse(r.listFingerprint("listing", lc, lc.order, n, pages).Sum(), outputFile(lc.urls.projectsPage(n))) {
+		return nil
+	}
 	p, lv := r.listPage(lc, "projects", lc.order, n, pages, func(lang string, n int) string { return r.lang[lang].urls.projectsPage(n) })
 	p.Title = lc.strings["projects_title"].Other
 	if n == 1 {
@@ -152,7 +156,7 @@ func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
 		for _, key := range sortKeys() {
 			lv.Sorts = append(lv.Sorts, SortView{Key: key, Label: lc.strings["sort_"+key].Other})
 		}
-		lv.IndexURL, lv.SearchURL = lc.index.path, r.searchFile.path
+		lv.IndexURL, lv.SearchURL = lc.indexPath, r.searchPath
 		lv.Card = r.cardPattern(lc)
 		count := lc.strings["projects_count"]
 		lv.CountOne, lv.CountOther = cmp.Or(count.One, count.Other), count.Other
@@ -175,7 +179,7 @@ func pageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
 // in site.Projects.
 func (r *renderer) writeProject(proj *model.Project, pos int) error {
 	return r.writeFolder(folderPage{
-		folder: &proj.Folder, kind: "project", files: r.site.Files[proj.ID], media: mediaDir(proj.ID),
+		folder: &proj.Folder, kind: "project", files: r.site.Files[proj.ID], media: mediaDir(proj.ID), digest: r.cardDigests[pos],
 		pathIn:    func(lang string) string { return r.lang[lang].urls.project(proj.ID) },
 		listTitle: "projects_title", listURL: urls.projectsList,
 		fill: func(p *Page, lc *langCtx, body template.HTML) (title, summary Txt) {
@@ -192,6 +196,7 @@ func (r *renderer) writeProject(proj *model.Project, pos int) error {
 // folderPage says how to render the page of a project or practice.
 type folderPage struct {
 	folder *model.Folder
+	digest uint64   // what the pages are made from besides the site
 	kind   string   // the page kind
 	files  []string // the other files of the folder
 	media  string   // where they are published
@@ -215,6 +220,13 @@ type folderPage struct {
 // alternates.
 func (r *renderer) writeFolder(fp folderPage) error {
 	f := fp.folder
+	names := make([]string, 0, len(r.site.Config.Languages))
+	for _, lang := range r.site.Config.Languages {
+		names = append(names, outputFile(fp.pathIn(lang)))
+	}
+	if r.reuse(r.fingerprint(fp.kind).Str(f.ID).Num(fp.digest).Sum(), names...) {
+		return nil
+	}
 	files := map[string]bool{}
 	for _, name := range fp.files {
 		files[name] = true

@@ -108,7 +108,7 @@ func (r *renderer) writeLibraryPage(lc *langCtx, n, pages int) error {
 // level.
 func (r *renderer) writePractice(pr *model.Practice) error {
 	return r.writeFolder(folderPage{
-		folder: &pr.Folder, kind: "practice", files: r.site.PracticeFiles[pr.ID], media: practiceMediaDir(pr.ID),
+		folder: &pr.Folder, kind: "practice", files: r.site.PracticeFiles[pr.ID], media: practiceMediaDir(pr.ID), digest: r.practiceDigests[pr.ID],
 		headingShift: 1,
 		pathIn:       func(lang string) string { return r.lang[lang].urls.practice(pr.ID) },
 		listTitle:    "practices_title", listURL: urls.practicesList,

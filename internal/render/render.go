@@ -16,9 +16,11 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/vitrin-ssg/vitrin/internal/catalog"
 	"github.com/vitrin-ssg/vitrin/internal/diag"
+	"github.com/vitrin-ssg/vitrin/internal/digest"
 	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
@@ -37,12 +39,22 @@ type Options struct {
 	Source   fs.FS // the site folder, for media and static/
 	Sink     publish.Sink
 	Workers  int // 0 means one per CPU
+	// Cache carries fingerprints and views from the previous build of the
+	// site, so that pages whose inputs did not change are kept (when the
+	// sink is a publish.Keeper) instead of rendered. Nil means no previous
+	// build.
+	Cache *Cache
+	// Inputs is a digest of every input file besides the project and
+	// practice folders: configuration, theme, vocabularies, static files.
+	// Every page depends on it.
+	Inputs uint64
 }
 
 // Stats counts what Render wrote.
 type Stats struct {
-	Pages int // HTML pages
-	Files int // every file, pages included
+	Pages    int // HTML pages
+	Files    int // every file, pages included
+	Rendered int // pages rendered; the others were kept from the previous build
 }
 
 // langCtx is what the pages of one language share.
@@ -56,15 +68,20 @@ type langCtx struct {
 	// site.Projects; order is the default one, newest start first, and
 	// rank and titleRank give each project's place in it and in the
 	// alphabetical order.
-	orders          map[string][]int
-	order           []int
-	rank, titleRank []int
-	cards           []*ProjectView // per project: its card
-	segments        map[string]string
-	facets          []*langFacet
-	facetByKey      map[string]*langFacet
-	index           *dataFile // the JSON index of the listing
-	cardHTML        sync.Map  // project id → its card's HTML, with cardRoot for links
+	orders    map[string][]int
+	order     []int
+	rank      []int
+	titleKeys [][]byte       // per project: its title's collation key
+	cards     []*ProjectView // per project: its card
+	// valueLists holds per facet, per value, the projects that have it in
+	// the listing's order.
+	valueLists map[*facet.Facet][][]int
+	segments   map[string]string
+	facets     []*langFacet
+	facetByKey map[string]*langFacet
+	index      *digest.Hash // what the JSON index of the listing is made from
+	indexPath  string
+	cardHTML   sync.Map // project id → its card's HTML, with cardRoot for links
 	// library is the practices in the library's order: by title in the
 	// language's alphabetical order.
 	library []*model.Practice
@@ -81,11 +98,21 @@ type renderer struct {
 	theme      *Theme
 	lang       map[string]*langCtx
 	facets     *facet.Set
-	searchFile *dataFile
+	searchFile *digest.Hash // what the search file is made from
+	searchPath string
 	media      map[string]map[string]*mediaFile // media dir → file name → info
 	diags      *diag.List
 	pages      atomic.Int64
 	files      atomic.Int64
+	kept       atomic.Int64 // pages kept from the previous build
+
+	cache  *Cache
+	global uint64 // the fingerprint of what every page depends on
+	// cardDigests holds, per project, what its card and page are made
+	// from; practiceDigests the same per practice id.
+	cardDigests     []uint64
+	practiceDigests map[string]uint64
+	words           []string // per project: its search words
 }
 
 // Render writes the whole site to o.Sink. Problems with content (a missing
@@ -93,10 +120,23 @@ type renderer struct {
 // diags; the error is for failures to render or write.
 func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	r := &renderer{Options: o, site: o.Site, theme: o.Theme, lang: map[string]*langCtx{},
-		media: map[string]map[string]*mediaFile{}, diags: diags}
+		media: map[string]map[string]*mediaFile{}, diags: diags, cache: o.Cache}
 	if r.Workers <= 0 {
 		r.Workers = runtime.GOMAXPROCS(0)
 	}
+	if r.cache == nil {
+		r.cache = NewCache()
+	}
+	r.cache.begin()
+	done := false
+	defer func() {
+		// What a failed build rendered is not what the sink will keep.
+		if done && diags.Len() == 0 {
+			r.cache.commit()
+		} else {
+			r.cache.abort()
+		}
+	}()
 	for _, lang := range r.site.Config.Languages {
 		loc, err := locale.New(lang)
 		if err != nil {
@@ -124,21 +164,41 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	if err := r.setupFacets(); err != nil {
 		return Stats{}, err
 	}
+	r.makeDigests()
+	r.global = r.globalDigest()
 	r.makeCards()
-	if err := r.makeIndexes(); err != nil {
-		return Stats{}, err
-	}
+	r.makeWords()
 
 	if err := r.run(ctx, r.tasks()); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load())}, nil
+	done = true
+	kept := int(r.kept.Load())
+	return Stats{Pages: int(r.pages.Load()) + kept, Files: int(r.files.Load()) + kept, Rendered: int(r.pages.Load())}, nil
+}
+
+// globalDigest is what every page is made from: the input files other
+// than the folders, the build date and the site's address, and the
+// facets' values and their addresses, which any page may link.
+func (r *renderer) globalDigest() uint64 {
+	h := digest.New("site").Num(r.Inputs).Str(r.site.Now.Format(time.RFC3339Nano)).Str(r.site.Config.BaseURL.String())
+	for _, lang := range r.site.Config.Languages {
+		h.Str(lang)
+		for _, lf := range r.lang[lang].facets {
+			h.Str(lf.f.Key).Int(len(lf.slugs))
+			for i, slug := range lf.slugs {
+				h.Str(lf.f.Values[i].Key).Str(slug).Str(lf.labels[i])
+			}
+		}
+	}
+	return h.Sum()
 }
 
 // tasks lists every piece of work of a build. Each family of pages adds
 // its own; the pool runs them in any order.
 func (r *renderer) tasks() []func() error {
-	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots, r.writeIndexes}
+	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots}
+	tasks = append(tasks, r.indexTasks()...)
 	tasks = append(tasks, r.siteTasks()...)
 	tasks = append(tasks, r.projectTasks()...)
 	tasks = append(tasks, r.facetTasks()...)
@@ -253,6 +313,21 @@ func (r *renderer) execute(p *Page) error {
 	}
 	r.pages.Add(1)
 	return r.write(outputFile(p.Path), buf.Bytes())
+}
+
+// writeLazy writes a file that is made from inputs with the fingerprint
+// fp: kept from the previous build when they are the same, and made when
+// it is first read when the sink allows.
+func (r *renderer) writeLazy(fp uint64, name string, make func() ([]byte, error)) error {
+	r.files.Add(1)
+	if r.reuse(fp, name) {
+		r.kept.Add(-1) // a file, not a page
+		return nil
+	}
+	if err := publish.WriteLazy(r.Sink, name, make); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
 }
 
 func (r *renderer) write(name string, data []byte) error {

@@ -1,0 +1,164 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/vitrin-ssg/vitrin/internal/build"
+	"github.com/vitrin-ssg/vitrin/internal/publish"
+	"github.com/vitrin-ssg/vitrin/internal/sitetest"
+	defaulttheme "github.com/vitrin-ssg/vitrin/themes/default"
+)
+
+// exampleSite copies the example site of the repository into memory, so
+// that a test may edit it.
+func exampleSite(t *testing.T) fstest.MapFS {
+	t.Helper()
+	root := os.DirFS("../..")
+	site := fstest.MapFS{}
+	add := func(p string) {
+		b, err := fs.ReadFile(root, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		site[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	add("vitrin.yaml")
+	err := fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			add(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
+
+func edit(site fstest.MapFS, name, old, new string) {
+	f := site[name]
+	if !bytes.Contains(f.Data, []byte(old)) {
+		panic(name + " has no " + old)
+	}
+	site[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1), Mode: 0o644}
+}
+
+// fullBuild builds the site from nothing.
+func fullBuild(t *testing.T, site fs.FS) (map[string][]byte, error) {
+	mem := publish.NewMemory()
+	_, err := build.Build(context.Background(), build.Options{Source: site, DefaultTheme: defaulttheme.FS(), Now: sitetest.Now(), Sink: mem, NoMinify: true})
+	return mem.Files(), err
+}
+
+// TestRebuildEqualsFullBuild edits the example site step by step as an
+// editor would, rebuilding after each step with one Builder, and checks
+// that the rebuilt site is byte for byte what a full build of the same
+// input gives, and that only the pages a change touches were rendered.
+func TestRebuildEqualsFullBuild(t *testing.T) {
+	site := exampleSite(t)
+	mem := publish.NewMemory()
+	b := build.NewBuilder(build.Options{Source: site, DefaultTheme: defaulttheme.FS(), Now: sitetest.Now(), Sink: mem, NoMinify: true})
+	const osku, ajatuspaja = "fi/hankkeet/osku/index.html", "fi/hankkeet/ajatuspaja/index.html"
+	steps := []struct {
+		name    string
+		edit    func()
+		fails   bool
+		renders []string // pages this step must render again
+		keeps   []string // pages this step must not render again
+	}{
+		{name: "first build", edit: func() {}},
+		{name: "nothing changed", edit: func() {}, keeps: []string{osku, ajatuspaja, "fi/hyvat-kaytannot/asukasraati/index.html"}},
+		{name: "a project's body", edit: func() {
+			edit(site, "content/projects/osku/index.fi.md", "\n## ", "\nUusi kappale tekstiin.\n\n## ")
+		}, renders: []string{osku}, keeps: []string{ajatuspaja, "sv/projekt/loov-voru/index.html"}},
+		{name: "a project's title, which moves it in the order", edit: func() {
+			edit(site, "content/projects/pikastartti/index.fi.md", "title: Sydänsuomen", "title: Aakkosten alkuun Sydänsuomen")
+		}, renders: []string{"fi/hankkeet/pikastartti/index.html"}, keeps: []string{osku}},
+		{name: "a project's start, which moves it in the listing", edit: func() {
+			edit(site, "content/projects/pikastartti/index.fi.md", "start: 2022-12-01", "start: 2015-12-01")
+		}},
+		{name: "a new project", edit: func() {
+			src := string(site["content/projects/pikastartti/index.fi.md"].Data)
+			src = strings.Replace(src, "title: Aakkosten alkuun Sydänsuomen", "title: Toinen", 1)
+			// Without the image, which is a file of the other folder.
+			i := strings.Index(src, "image:\n")
+			j := strings.Index(src, "\n---\n")
+			src = src[:i] + src[j+1:]
+			site["content/projects/toinen/index.fi.md"] = &fstest.MapFile{Data: []byte(src), Mode: 0o644}
+		}, renders: []string{"fi/hankkeet/toinen/index.html"}, keeps: []string{osku}},
+		{name: "a practice now names another project", edit: func() {
+			edit(site, "content/practices/asukasraati/index.fi.md", "projects: [osku]", "projects: [osku, toinen]")
+		}, renders: []string{"fi/hankkeet/toinen/index.html", "fi/hyvat-kaytannot/asukasraati/index.html"}, keeps: []string{ajatuspaja}},
+		{name: "broken front matter", fails: true, edit: func() {
+			edit(site, "content/projects/osku/index.fi.md", "title:", "title: [")
+		}},
+		{name: "fixed again", edit: func() {
+			edit(site, "content/projects/osku/index.fi.md", "title: [", "title:")
+		}, keeps: []string{ajatuspaja}},
+		{name: "a project deleted", edit: func() {
+			edit(site, "content/practices/asukasraati/index.fi.md", "projects: [osku, toinen]", "projects: [osku]")
+			delete(site, "content/projects/toinen/index.fi.md")
+		}, keeps: []string{ajatuspaja}},
+		{name: "a vocabulary label", edit: func() {
+			edit(site, "content/vocabularies/themes.yaml", "fi: Osallisuus", "fi: Osallisuus ja vaikuttaminen")
+		}, renders: []string{osku, ajatuspaja}},
+		{name: "the configuration", edit: func() {
+			edit(site, "vitrin.yaml", "fi: Hankevitriini", "fi: Hankkeiden vitriini")
+		}, renders: []string{osku, ajatuspaja}},
+	}
+	var prev *publish.Snapshot
+	for _, step := range steps {
+		step.edit()
+		mem.Begin()
+		_, err := b.Build(context.Background())
+		want, wantErr := fullBuild(t, site)
+		if (err != nil) != step.fails || (wantErr != nil) != step.fails {
+			t.Fatalf("%s: rebuild error %v, full build error %v; want failure %v", step.name, err, wantErr, step.fails)
+		}
+		if err != nil {
+			mem.Abort()
+			continue
+		}
+		snap := mem.Snapshot()
+		got, err := snap.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range slices.Sorted(func(yield func(string) bool) {
+			for n := range want {
+				if !yield(n) {
+					return
+				}
+			}
+		}) {
+			if g, ok := got[name]; !ok {
+				t.Errorf("%s: the rebuilt site has no %s", step.name, name)
+			} else if !bytes.Equal(g, want[name]) {
+				t.Errorf("%s: %s differs from a full build's", step.name, name)
+			}
+		}
+		for name := range got {
+			if _, ok := want[name]; !ok {
+				t.Errorf("%s: the rebuilt site still has %s, which a full build does not write", step.name, name)
+			}
+		}
+		for _, name := range step.renders {
+			if snap.Same(prev, name) {
+				t.Errorf("%s: %s was kept, not rendered again", step.name, name)
+			}
+		}
+		for _, name := range step.keeps {
+			if !snap.Same(prev, name) {
+				t.Errorf("%s: %s was rendered again, though nothing it shows changed", step.name, name)
+			}
+		}
+		prev = snap
+	}
+}

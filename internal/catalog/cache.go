@@ -1,0 +1,133 @@
+package catalog
+
+import (
+	"bytes"
+	"io/fs"
+	"sync"
+
+	"github.com/vitrin-ssg/vitrin/internal/diag"
+	"github.com/vitrin-ssg/vitrin/internal/digest"
+	"github.com/vitrin-ssg/vitrin/internal/model"
+	"github.com/vitrin-ssg/vitrin/internal/source"
+)
+
+// Cache remembers the folders a Load read, so that the next Load of the
+// same site decodes again only the folders whose files changed. Load
+// takes a nil Cache as an empty one. A Cache is used by one Load at a
+// time.
+type Cache struct {
+	projects  folderCache[model.Project]
+	practices folderCache[model.Practice]
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{} }
+
+// folderCache holds the folders of one kind, by folder.
+type folderCache[T any] struct {
+	mu         sync.Mutex
+	context    uint64 // the vocabularies and languages the folders were read with
+	prev, next map[string]*folderEntry[T]
+}
+
+// folderEntry is what reading one folder gave.
+type folderEntry[T any] struct {
+	names  []string // the language files
+	srcs   [][]byte // their bytes
+	others uint64
+	item   *T // nil when the folder has errors that leave no item
+	diags  []diag.Diagnostic
+}
+
+// begin starts a Load. Folders read with other vocabularies or languages
+// are read again.
+func (c *folderCache[T]) begin(context uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.context != context {
+		c.prev = nil
+	}
+	c.context = context
+	c.next = make(map[string]*folderEntry[T], len(c.prev))
+}
+
+// end keeps what this Load read for the next one: an entry depends only
+// on the files it was read from, so a failed build keeps it too.
+func (c *folderCache[T]) end() {
+	c.mu.Lock()
+	c.prev, c.next = c.next, nil
+	c.mu.Unlock()
+}
+
+func (c *folderCache[T]) keep(dir string, e *folderEntry[T]) {
+	c.mu.Lock()
+	c.next[dir] = e
+	c.mu.Unlock()
+}
+
+// load reads a folder, or returns what the last Load read when its files
+// are the same.
+func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (*folderEntry[T], error) {
+	srcs := make([][]byte, len(fo.jobs))
+	for i, j := range fo.jobs {
+		src, err := fs.ReadFile(fsys, fo.dir+"/"+j.name)
+		if err != nil {
+			return nil, err
+		}
+		srcs[i] = src
+	}
+	c.mu.Lock()
+	old := c.prev[fo.dir]
+	c.mu.Unlock()
+	if old != nil && old.same(fo, srcs) {
+		return old, nil
+	}
+
+	var local diag.List
+	decoded := make([]*model.File[T], len(fo.jobs))
+	complete := true
+	sum := digest.New("folder").Num(fo.others)
+	for i, j := range fo.jobs {
+		file := fo.dir + "/" + j.name
+		sum.Str(j.name).Num(digest.Bytes(srcs[i]))
+		doc := source.Parse(file, srcs[i], &local)
+		decoded[i] = k.decode(doc, j.lang, s.Config.Languages, j.files, s.Vocab, &local)
+		complete = complete && decoded[i] != nil
+	}
+	e := &folderEntry[T]{srcs: srcs, others: fo.others}
+	for _, j := range fo.jobs {
+		e.names = append(e.names, j.name)
+	}
+	if complete {
+		if e.item = join(s.Config.Languages, k, fo, decoded, &local); e.item != nil {
+			k.folder(e.item).Digest = sum.Sum()
+		}
+	}
+	e.diags = local.Items()
+	return e, nil
+}
+
+// same reports whether a folder has the files the entry was read from.
+func (e *folderEntry[T]) same(fo folder, srcs [][]byte) bool {
+	if e.others != fo.others || len(e.names) != len(fo.jobs) {
+		return false
+	}
+	for i, j := range fo.jobs {
+		if e.names[i] != j.name || !sameBytes(e.srcs[i], srcs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameBytes compares two file contents; a file read from a cache is the
+// very same slice, which is quick to tell.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return bytes.Equal(a, b)
+}
