@@ -16,7 +16,7 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the CLI scenarios in testdata/script.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: serverCmds()})
 }
 
 func TestBuildDate(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vitrin-ssg/vitrin/internal/devserver"
+	"github.com/vitrin-ssg/vitrin/internal/publish"
 )
 
 // Serve serves the files of a built site (name → contents, as a
@@ -17,8 +18,8 @@ import (
 // stops when the test ends.
 func Serve(t testing.TB, files map[string][]byte, basePath string) string {
 	t.Helper()
-	site := devserver.New()
-	site.SetSite(files)
+	site := devserver.New(devserver.Options{})
+	site.SetSite(publish.SnapshotOf(files))
 	prefix := strings.TrimSuffix(basePath, "/")
 	srv := httptest.NewServer(http.StripPrefix(prefix, site)) // on 127.0.0.1, a free port
 	t.Cleanup(srv.Close)

@@ -157,6 +157,15 @@ type Snapshot struct {
 	files map[string]*entry
 }
 
+// SnapshotOf returns a snapshot of files: name → contents.
+func SnapshotOf(files map[string][]byte) *Snapshot {
+	s := &Snapshot{files: make(map[string]*entry, len(files))}
+	for name, b := range files {
+		s.files[name] = ready(b)
+	}
+	return s
+}
+
 // File returns a file's contents, making it if it is lazy; fs.ErrNotExist
 // when the site has no such file.
 func (s *Snapshot) File(name string) ([]byte, error) {

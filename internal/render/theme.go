@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -234,6 +235,10 @@ func (th *Theme) Asset(name string) (string, bool) {
 	p, ok := th.assets[name]
 	return p, ok
 }
+
+// Assets returns the published name of every static file of the theme,
+// such as style.css → assets/style.1a2b3c4d.css.
+func (th *Theme) Assets() map[string]string { return maps.Clone(th.assets) }
 
 // Strings returns the theme's UI strings.
 func (th *Theme) Strings() Strings { return th.strings }
