@@ -59,6 +59,10 @@ type Builder struct {
 	opts    Options
 	catalog *catalog.Cache
 	render  *render.Cache
+	// theme is the last theme read without problems, and the digest of
+	// its files.
+	theme       *render.Theme
+	themeDigest uint64
 }
 
 // NewBuilder returns a Builder of the site o describes.
@@ -75,7 +79,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	if o.BaseURL != nil {
 		cfg.BaseURL = o.BaseURL
 	}
-	theme, themeFS, themeErr := loadTheme(o, cfg, &diags)
+	theme, themeDigest, themeErr := b.loadTheme(cfg, &diags)
 	site, err := catalog.Load(ctx, o.Source, cfg, o.Now, b.catalog, &diags)
 	if err != nil {
 		return nil, err
@@ -84,7 +88,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	if themeErr != nil {
 		return res, diags.Err()
 	}
-	inputs, err := inputsDigest(o.Source, themeFS)
+	inputs, err := inputsDigest(o.Source, themeDigest)
 	if err != nil {
 		return nil, err
 	}
@@ -117,8 +121,10 @@ func reservedIDs() []string {
 }
 
 // loadTheme finds the site's theme: themes/<name>/ in the site, or the
-// built-in default.
-func loadTheme(o Options, cfg config.Config, diags *diag.List) (*render.Theme, fs.FS, error) {
+// built-in default. It returns the theme and a digest of its files; the
+// theme is read again only when they changed.
+func (b *Builder) loadTheme(cfg config.Config, diags *diag.List) (*render.Theme, uint64, error) {
+	o := b.opts
 	dir := "themes/" + cfg.Theme
 	fsys, err := fs.Sub(o.Source, dir)
 	if err == nil {
@@ -130,66 +136,81 @@ func loadTheme(o Options, cfg config.Config, diags *diag.List) (*render.Theme, f
 		if cfg.Theme != "default" || o.DefaultTheme == nil {
 			pos := diag.Pos{File: cmp.Or(cfg.File, "vitrin.yaml")}
 			diags.Addf(pos, "theme", "put the theme in "+dir+"/ or use theme: default", "the theme %q is not in the site", cfg.Theme)
-			return nil, nil, errors.New("no theme")
+			return nil, 0, errors.New("no theme")
 		}
 		fsys, dir = o.DefaultTheme, "(built-in theme default)"
 	}
-	th, err := render.LoadTheme(fsys, dir, cfg.Languages, diags)
-	return th, fsys, err
+	h := digest.New("theme").Str(dir)
+	for _, l := range cfg.Languages {
+		h.Str(l)
+	}
+	if err := walkFiles(fsys, ".", "", h); err != nil {
+		return nil, 0, err
+	}
+	sum := h.Sum()
+	if b.theme != nil && b.themeDigest == sum {
+		return b.theme, sum, nil
+	}
+	var local diag.List
+	th, err := render.LoadTheme(fsys, dir, cfg.Languages, &local)
+	diags.Merge(&local)
+	if err == nil && local.Len() == 0 {
+		b.theme, b.themeDigest = th, sum
+	}
+	return th, sum, err
+}
+
+// walkFiles adds every file under root to h, with its path after prefix;
+// hidden files and those in skip are left out.
+func walkFiles(fsys fs.FS, root, prefix string, h *digest.Hash, skip ...string) error {
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case p != root && (strings.HasPrefix(d.Name(), ".") || slices.Contains(skip, p)):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir():
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		h.Str(prefix + p).Num(digest.Bytes(b))
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // inputsDigest is a digest of the files every page may depend on: the
 // files at the top of the site (its configuration), the theme, static/
 // and content/ but for the project and practice folders, which the
 // renderer follows one by one.
-func inputsDigest(src, theme fs.FS) (uint64, error) {
-	h := digest.New("inputs")
-	hash := func(fsys fs.FS, p, as string) error {
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		h.Str(as).Num(digest.Bytes(b))
-		return nil
-	}
-	walk := func(fsys fs.FS, root, prefix string, skip ...string) error {
-		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil:
-				return err
-			case p != root && (strings.HasPrefix(d.Name(), ".") || slices.Contains(skip, p)):
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			case d.IsDir():
-				return nil
-			}
-			return hash(fsys, p, prefix+p)
-		})
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		return err
-	}
+func inputsDigest(src fs.FS, theme uint64) (uint64, error) {
+	h := digest.New("inputs").Num(theme)
 	top, err := fs.ReadDir(src, ".")
 	if err != nil {
 		return 0, err
 	}
 	for _, e := range top {
 		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
-			if err := hash(src, e.Name(), e.Name()); err != nil {
+			b, err := fs.ReadFile(src, e.Name())
+			if err != nil {
 				return 0, err
 			}
+			h.Str(e.Name()).Num(digest.Bytes(b))
 		}
 	}
-	if err := walk(src, "static", ""); err != nil {
+	if err := walkFiles(src, "static", "", h); err != nil {
 		return 0, err
 	}
-	if err := walk(src, catalog.ContentDir, "", catalog.ProjectsDir, catalog.PracticesDir); err != nil {
-		return 0, err
-	}
-	if err := walk(theme, ".", "theme/"); err != nil {
+	if err := walkFiles(src, catalog.ContentDir, "", h, catalog.ProjectsDir, catalog.PracticesDir); err != nil {
 		return 0, err
 	}
 	return h.Sum(), nil

@@ -77,10 +77,13 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 		{name: "nothing changed", edit: func() {}, keeps: []string{osku, ajatuspaja, "fi/hyvat-kaytannot/asukasraati/index.html"}},
 		{name: "a project's body", edit: func() {
 			edit(site, "content/projects/osku/index.fi.md", "\n## ", "\nUusi kappale tekstiin.\n\n## ")
-		}, renders: []string{osku}, keeps: []string{ajatuspaja, "sv/projekt/loov-voru/index.html"}},
+		}, renders: []string{osku}, keeps: []string{ajatuspaja, "sv/projekt/loov-voru/index.html",
+			// The cards do not show the body: the listing and the facet
+			// pages of the project stay as they were.
+			"fi/hankkeet/teema/osallisuus/index.html", "sv/projekt/tema/delaktighet/index.html"}},
 		{name: "a project's title, which moves it in the order", edit: func() {
 			edit(site, "content/projects/pikastartti/index.fi.md", "title: Sydänsuomen", "title: Aakkosten alkuun Sydänsuomen")
-		}, renders: []string{"fi/hankkeet/pikastartti/index.html"}, keeps: []string{osku}},
+		}, renders: []string{"fi/hankkeet/pikastartti/index.html", "fi/hankkeet/teema/aluekehitys/index.html"}, keeps: []string{osku}},
 		{name: "a project's start, which moves it in the listing", edit: func() {
 			edit(site, "content/projects/pikastartti/index.fi.md", "start: 2022-12-01", "start: 2015-12-01")
 		}},
@@ -109,6 +112,25 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 		{name: "a vocabulary label", edit: func() {
 			edit(site, "content/vocabularies/themes.yaml", "fi: Osallisuus", "fi: Osallisuus ja vaikuttaminen")
 		}, renders: []string{osku, ajatuspaja}},
+		{name: "the site takes a theme of its own", edit: func() {
+			err := fs.WalkDir(defaulttheme.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				b, err := fs.ReadFile(defaulttheme.FS(), p)
+				site["themes/default/"+p] = &fstest.MapFile{Data: b, Mode: 0o644}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "a UI string of the theme", edit: func() {
+			edit(site, "themes/default/i18n/fi.yaml", "nav_home: Etusivu", "nav_home: Alkuun")
+		}, renders: []string{osku}},
+		{name: "the theme's style sheet", edit: func() {
+			edit(site, "themes/default/static/style.css", "body", "html{scroll-behavior:auto}\nbody")
+		}, renders: []string{osku, "sv/projekt/osku/index.html"}},
 		{name: "the configuration", edit: func() {
 			edit(site, "vitrin.yaml", "fi: Hankevitriini", "fi: Hankkeiden vitriini")
 		}, renders: []string{osku, ajatuspaja}},

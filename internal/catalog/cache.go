@@ -100,7 +100,19 @@ func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (
 	}
 	if complete {
 		if e.item = join(s.Config.Languages, k, fo, decoded, &local); e.item != nil {
-			k.folder(e.item).Digest = sum.Sum()
+			f := k.folder(e.item)
+			f.Digest = sum.Sum()
+			facts := digest.New("facts").Num(fo.others)
+			for i, j := range fo.jobs {
+				front := srcs[i]
+				for _, v := range f.Versions {
+					if v.Lang == j.lang && bytes.HasSuffix(front, v.Body) {
+						front = front[:len(front)-len(v.Body)]
+					}
+				}
+				facts.Str(j.name).Num(digest.Bytes(front))
+			}
+			f.FactsDigest = facts.Sum()
 		}
 	}
 	e.diags = local.Items()

@@ -24,8 +24,9 @@ type Folder struct {
 	Versions []Version
 	// Digest is a fingerprint of the folder's files: its language files
 	// and the names, sizes and times of the others. Equal digests mean
-	// equal content.
-	Digest uint64
+	// equal content. FactsDigest is the same without the Markdown bodies:
+	// what cards and listings show.
+	Digest, FactsDigest uint64
 }
 
 // Version is the file of one language of a folder.

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/vitrin-ssg/vitrin/internal/digest"
+	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 	"github.com/vitrin-ssg/vitrin/internal/publish"
 )
@@ -17,6 +18,8 @@ import (
 //
 // A Cache is used by one build at a time.
 type Cache struct {
+	global     uint64 // the site's global digest when the views were made
+	nextGlobal uint64 // and in the build running
 	// outputs: the fingerprint of each output of the last good build, and
 	// of the build running.
 	outputs memo[string, uint64]
@@ -24,6 +27,13 @@ type Cache struct {
 	words   memo[uint64, string] // a project's digest → its search words
 	entries memo[entryKey, []byte]
 	keys    memo[titleKey, []byte]
+	orders  memo[uint64, *orders]
+	html    memo[*ProjectView, string] // a card's HTML, by the card's view
+	facets  memo[uint64, *facet.Set]
+	lists   memo[uint64, map[string][][]int]
+	totals  memo[uint64, totals]
+	// langFacets: the facets as each language shows them.
+	langFacets memo[uint64, []*langFacet]
 }
 
 // NewCache returns an empty cache.
@@ -43,6 +53,16 @@ type titleKey struct {
 	lang, title string
 }
 
+// views says what the site's global digest is in the build that runs:
+// the views made for another (other vocabularies, theme, configuration or
+// build date) are not used.
+func (c *Cache) views(global uint64) {
+	if global != c.global {
+		c.cards.prev, c.html.prev = nil, nil
+	}
+	c.nextGlobal = global
+}
+
 // begin starts a build.
 func (c *Cache) begin() {
 	c.outputs.begin()
@@ -50,15 +70,28 @@ func (c *Cache) begin() {
 	c.words.begin()
 	c.entries.begin()
 	c.keys.begin()
+	c.orders.begin()
+	c.facets.begin()
+	c.html.begin()
+	c.lists.begin()
+	c.totals.begin()
+	c.langFacets.begin()
 }
 
 // commit keeps what the build made, for the next one; abort forgets it.
 func (c *Cache) commit() {
+	c.global = c.nextGlobal
 	c.outputs.commit()
 	c.cards.commit()
 	c.words.commit()
 	c.entries.commit()
 	c.keys.commit()
+	c.orders.commit()
+	c.facets.commit()
+	c.html.commit()
+	c.lists.commit()
+	c.totals.commit()
+	c.langFacets.commit()
 }
 
 func (c *Cache) abort() {
@@ -67,6 +100,12 @@ func (c *Cache) abort() {
 	c.words.abort()
 	c.entries.abort()
 	c.keys.abort()
+	c.orders.abort()
+	c.facets.abort()
+	c.html.abort()
+	c.lists.abort()
+	c.totals.abort()
+	c.langFacets.abort()
 }
 
 // memo maps keys to values made in the last good build (prev) and in the
@@ -97,7 +136,7 @@ func (m *memo[K, V]) abort() {
 
 // get returns the value of k from the running or the last build, or makes
 // it. Values are never changed once made.
-func (m *memo[K, V]) get(k K, make func() V) V {
+func (m *memo[K, V]) get(k K, fn func() V) V {
 	m.mu.Lock()
 	v, ok := m.next[k]
 	if !ok {
@@ -110,11 +149,31 @@ func (m *memo[K, V]) get(k K, make func() V) V {
 	if ok {
 		return v
 	}
-	v = make()
+	v = fn()
 	m.mu.Lock()
 	m.next[k] = v
 	m.mu.Unlock()
 	return v
+}
+
+// batch makes many values at once: it looks each key up without taking
+// the lock for each (prev does not change during a build) and records
+// what it found or made in one go.
+func (m *memo[K, V]) batch(keys []K, fn func(i int) V) []V {
+	out := make([]V, len(keys))
+	for i, k := range keys {
+		v, ok := m.prev[k]
+		if !ok {
+			v = fn(i)
+		}
+		out[i] = v
+	}
+	m.mu.Lock()
+	for i, k := range keys {
+		m.next[k] = out[i]
+	}
+	m.mu.Unlock()
+	return out
 }
 
 // swap records v for k in the running build and returns what the last good
@@ -157,8 +216,9 @@ func (r *renderer) reuse(fp uint64, names ...string) bool {
 	return true
 }
 
-// makeDigests finds the digest of every project's card and every
-// practice's page.
+// makeDigests finds what each project's card and page and each
+// practice's page are made from. A card shows a project's facts, not its
+// body, so an edit of a body renders the project's pages only.
 func (r *renderer) makeDigests() {
 	practices := make(map[string]*model.Practice, len(r.site.Practices))
 	for _, pr := range r.site.Practices {
@@ -166,22 +226,25 @@ func (r *renderer) makeDigests() {
 	}
 	projects := make(map[string]*model.Project, len(r.site.Projects))
 	r.cardDigests = make([]uint64, len(r.site.Projects))
+	r.pageDigests = make([]uint64, len(r.site.Projects))
 	for i, p := range r.site.Projects {
 		projects[p.ID] = p
-		h := digest.New("card").Num(p.Digest)
+		card := digest.New("card").Num(p.FactsDigest)
+		page := digest.New("page").Num(p.Digest)
 		for _, id := range p.Practices {
 			if pr := practices[id]; pr != nil {
-				h.Num(pr.Digest)
+				card.Num(pr.FactsDigest)
+				page.Num(pr.FactsDigest)
 			}
 		}
-		r.cardDigests[i] = h.Sum()
+		r.cardDigests[i], r.pageDigests[i] = card.Sum(), page.Sum()
 	}
 	r.practiceDigests = make(map[string]uint64, len(r.site.Practices))
 	for _, pr := range r.site.Practices {
 		h := digest.New("practice").Num(pr.Digest)
 		for _, id := range pr.Projects {
 			if p := projects[id]; p != nil {
-				h.Num(p.Digest)
+				h.Num(p.FactsDigest)
 			}
 		}
 		r.practiceDigests[pr.ID] = h.Sum()

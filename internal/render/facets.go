@@ -67,9 +67,15 @@ func facetStrings() []string {
 // setupFacets computes the facets of the site and names them in every
 // language.
 func (r *renderer) setupFacets() error {
-	r.facets = facet.Build(r.site.Projects, facet.Options{
-		Vocab: r.site.Vocab, Now: r.site.Now, Languages: r.site.Config.Languages, HasPractice: (*model.Project).HasPractice,
+	// The facets change only when a project's facts do: an edit of a
+	// body keeps them.
+	r.facetsDigest = r.facetDigest()
+	set := r.cache.facets.get(r.facetsDigest, func() *facet.Set {
+		return facet.Build(r.site.Projects, facet.Options{
+			Vocab: r.site.Vocab, Now: r.site.Now, Languages: r.site.Config.Languages, HasPractice: (*model.Project).HasPractice,
+		})
 	})
+	r.facets = &facet.Set{Projects: r.site.Projects, Facets: set.Facets}
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		need := facetStrings()
@@ -81,30 +87,42 @@ func (r *renderer) setupFacets() error {
 				return fmt.Errorf("theme %s: i18n/%s.yaml has no %s", r.theme.Dir, lang, k)
 			}
 		}
-		col := lc.loc.NewCollator()
-		lc.facetByKey = map[string]*langFacet{}
-		for _, f := range r.facets.Facets {
-			lf := &langFacet{f: f, name: lc.strings["facet_"+f.Key].Other, segment: lc.segments[f.Key]}
-			keys := make([]string, len(f.Values))
-			for i, v := range f.Values {
-				lf.labels = append(lf.labels, r.valueLabel(lc, f, v))
-				keys[i] = v.Key
-				lf.display = append(lf.display, i)
-			}
-			lf.slugs = facet.Slugs(lf.labels, keys)
-			// Places and organisations are found by name; other values
-			// keep the order of their vocabulary or their nature.
-			if f.Key == facet.Region || f.Key == facet.Municipality || f.Key == facet.Funder {
-				slices.SortStableFunc(lf.display, func(a, b int) int { return col.CompareString(lf.labels[a], lf.labels[b]) })
-			}
-			lc.facets = append(lc.facets, lf)
-			lc.facetByKey[f.Key] = lf
+		// Labels, addresses and orders of the values change with the
+		// facets and the theme's strings.
+		lf := r.cache.langFacets.get(digest.New("lang facets").Num(r.facetsDigest).Str(lang).Sum(), func() []*langFacet { return r.langFacets(lc) })
+		lc.facets = lf
+		lc.facetByKey = make(map[string]*langFacet, len(lf))
+		for _, f := range lf {
+			lc.facetByKey[f.f.Key] = f
 		}
 	}
 	return nil
 }
 
 // valueLabel names a facet value in a language.
+// langFacets are the facets as a language shows them.
+func (r *renderer) langFacets(lc *langCtx) []*langFacet {
+	col := lc.loc.NewCollator()
+	var out []*langFacet
+	for _, f := range r.facets.Facets {
+		lf := &langFacet{f: f, name: lc.strings["facet_"+f.Key].Other, segment: lc.segments[f.Key]}
+		keys := make([]string, len(f.Values))
+		for i, v := range f.Values {
+			lf.labels = append(lf.labels, r.valueLabel(lc, f, v))
+			keys[i] = v.Key
+			lf.display = append(lf.display, i)
+		}
+		lf.slugs = facet.Slugs(lf.labels, keys)
+		// Places and organisations are found by name; other values
+		// keep the order of their vocabulary or their nature.
+		if f.Key == facet.Region || f.Key == facet.Municipality || f.Key == facet.Funder {
+			slices.SortStableFunc(lf.display, func(a, b int) int { return col.CompareString(lf.labels[a], lf.labels[b]) })
+		}
+		out = append(out, lf)
+	}
+	return out
+}
+
 func (r *renderer) valueLabel(lc *langCtx, f *facet.Facet, v *facet.Value) string {
 	switch f.Kind {
 	case facet.KindTerm:
@@ -177,7 +195,6 @@ func (lc *langCtx) linkTerm(key string, t *TermView) *TermView {
 // language's alphabetical order, then the id), and the order of the
 // library of good practices.
 func (r *renderer) sortProjects() {
-	projects := r.site.Projects
 	var wg sync.WaitGroup
 	for _, lc := range r.lang {
 		wg.Add(1)
@@ -185,65 +202,11 @@ func (r *renderer) sortProjects() {
 			defer wg.Done()
 			col := lc.loc.NewCollator()
 			var buf collate.Buffer
-			keys := make([][]byte, len(projects))
-			for i, p := range projects {
-				t, _ := p.Title.In(lc.lang)
-				keys[i] = r.cache.keys.get(titleKey{lc.lang, t}, func() []byte {
-					defer buf.Reset()
-					return slices.Clone(col.KeyFromString(&buf, t))
-				})
-			}
-			lc.titleKeys = keys
-			byTitle := func(a, b int) int {
-				return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(projects[a].ID, projects[b].ID))
-			}
-			start := func(i int) time.Time { return projects[i].Period.Start.First() }
-			end := func(i int) (time.Time, bool) {
-				e := projects[i].Period.End
-				return e.Last(), !e.IsZero()
-			}
-			// Budgets in the order of currencies, the largest first;
-			// projects without one last.
-			budget := func(i int) (int, model.Money) {
-				b := projects[i].Budget
-				if b == nil || b.Total <= 0 {
-					return len(model.Currencies()), 0
-				}
-				return slices.Index(model.Currencies(), b.Currency), b.Total
-			}
-			cmps := map[string]func(a, b int) int{
-				"newest": func(a, b int) int { return cmp.Or(-start(a).Compare(start(b)), byTitle(a, b)) },
-				"oldest": func(a, b int) int { return cmp.Or(start(a).Compare(start(b)), byTitle(a, b)) },
-				// Ending first; projects without an end last.
-				"end": func(a, b int) int {
-					ea, oka := end(a)
-					eb, okb := end(b)
-					if oka != okb {
-						if oka {
-							return -1
-						}
-						return 1
-					}
-					return cmp.Or(ea.Compare(eb), byTitle(a, b))
-				},
-				"budget": func(a, b int) int {
-					ca, ta := budget(a)
-					cb, tb := budget(b)
-					return cmp.Or(cmp.Compare(ca, cb), cmp.Compare(tb, ta), byTitle(a, b))
-				},
-				"title": byTitle,
-			}
-			lc.orders = map[string][]int{}
-			for _, name := range sortKeys() {
-				order := make([]int, len(projects))
-				for i := range order {
-					order[i] = i
-				}
-				slices.SortFunc(order, cmps[name])
-				lc.orders[name] = order
-			}
-			lc.order = lc.orders[sortKeys()[0]]
-			lc.rank = ranks(lc.order)
+			// The orders change only when a title, a period, a budget or
+			// the set of projects does: an edit of a body keeps them.
+			lc.ordersDigest = r.sortDigest(lc.lang)
+			o := r.cache.orders.get(lc.ordersDigest, func() *orders { return r.makeOrders(lc, col) })
+			lc.orders, lc.order, lc.rank, lc.titleKeys = o.orders, o.orders[sortKeys()[0]], o.rank, o.titleKeys
 
 			// The library of good practices is in alphabetical order.
 			pkeys := make(map[*model.Practice][]byte, len(r.site.Practices))
@@ -259,6 +222,138 @@ func (r *renderer) sortProjects() {
 		}()
 	}
 	wg.Wait()
+}
+
+// orders are the orders of a language's listing.
+type orders struct {
+	orders    map[string][]int // by sort key: positions in site.Projects
+	rank      []int            // per project: its place in the default order
+	titleKeys [][]byte         // per project: its title's collation key
+}
+
+// facetDigest is what the facets are made from: the facts of every
+// project that a facet follows, the vocabularies and the build date.
+func (r *renderer) facetDigest() uint64 {
+	h := digest.New("facets").Num(r.Inputs).Str(r.site.Now.Format(time.RFC3339Nano)).Int(len(r.site.Projects))
+	strs := func(ss []string) {
+		h.Int(len(ss))
+		for _, s := range ss {
+			h.Str(s)
+		}
+	}
+	for _, p := range r.site.Projects {
+		h.Str(p.Original).Str(p.Funder).Str(p.Programme).Str(p.Fund).Str(p.Measure).Str(p.Region)
+		strs(p.Themes)
+		strs(p.TargetGroups)
+		strs(p.Municipalities)
+		strs(p.Practices)
+		period(h, p.Period)
+		if b := p.Budget; b != nil {
+			h.Str(b.Currency).Num(uint64(b.Total))
+		} else {
+			h.Str("")
+		}
+	}
+	return h.Sum()
+}
+
+// period adds a period to a digest.
+func period(h *digest.Hash, p model.Period) {
+	for _, d := range []model.Date{p.Start, p.End} {
+		h.Int(d.Year).Int(d.Month).Int(d.Day)
+	}
+}
+
+// sortDigest is what the orders of a language are made from.
+func (r *renderer) sortDigest(lang string) uint64 {
+	h := digest.New("orders").Str(lang).Int(len(r.site.Projects))
+	for _, p := range r.site.Projects {
+		t, _ := p.Title.In(lang)
+		h.Str(p.ID).Str(t)
+		period(h, p.Period)
+		if b := p.Budget; b != nil {
+			h.Str(b.Currency).Num(uint64(b.Total))
+		} else {
+			h.Str("")
+		}
+	}
+	return h.Sum()
+}
+
+// makeOrders sorts the projects every way the listing offers: newest or
+// oldest start, end, budget, title. Ties fall back to the title in the
+// language's alphabetical order, then the id.
+func (r *renderer) makeOrders(lc *langCtx, col *collate.Collator) *orders {
+	projects := r.site.Projects
+	var buf collate.Buffer
+	keys := make([][]byte, len(projects))
+	for i, p := range projects {
+		t, _ := p.Title.In(lc.lang)
+		keys[i] = r.cache.keys.get(titleKey{lc.lang, t}, func() []byte {
+			defer buf.Reset()
+			return slices.Clone(col.KeyFromString(&buf, t))
+		})
+	}
+	// The alphabetical order first; the others break ties by the place
+	// in it, a number, which is quicker to compare than the keys.
+	byTitle := make([]int, len(projects))
+	for i := range byTitle {
+		byTitle[i] = i
+	}
+	slices.SortFunc(byTitle, func(a, b int) int {
+		return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(projects[a].ID, projects[b].ID))
+	})
+	titleRank := ranks(byTitle)
+	type sortKey struct {
+		start, end int64
+		hasEnd     bool
+		currency   int // in the order of currencies; projects without a budget last
+		total      model.Money
+	}
+	sk := make([]sortKey, len(projects))
+	for i, p := range projects {
+		k := sortKey{start: p.Period.Start.First().Unix(), currency: len(model.Currencies())}
+		if e := p.Period.End; !e.IsZero() {
+			k.end, k.hasEnd = e.Last().Unix(), true
+		}
+		if b := p.Budget; b != nil && b.Total > 0 {
+			k.currency, k.total = slices.Index(model.Currencies(), b.Currency), b.Total
+		}
+		sk[i] = k
+	}
+	tie := func(a, b int) int { return cmp.Compare(titleRank[a], titleRank[b]) }
+	cmps := map[string]func(a, b int) int{
+		"newest": func(a, b int) int { return cmp.Or(-cmp.Compare(sk[a].start, sk[b].start), tie(a, b)) },
+		"oldest": func(a, b int) int { return cmp.Or(cmp.Compare(sk[a].start, sk[b].start), tie(a, b)) },
+		// Ending first; projects without an end last.
+		"end": func(a, b int) int {
+			if sk[a].hasEnd != sk[b].hasEnd {
+				if sk[a].hasEnd {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Or(cmp.Compare(sk[a].end, sk[b].end), tie(a, b))
+		},
+		// Budgets in the order of currencies, the largest first.
+		"budget": func(a, b int) int {
+			return cmp.Or(cmp.Compare(sk[a].currency, sk[b].currency), cmp.Compare(sk[b].total, sk[a].total), tie(a, b))
+		},
+	}
+	o := &orders{orders: map[string][]int{"title": byTitle}, titleKeys: keys}
+	for _, name := range sortKeys() {
+		if name == "title" {
+			continue
+		}
+		order := make([]int, len(projects))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, cmps[name])
+		o.orders[name] = order
+	}
+	o.rank = ranks(o.orders[sortKeys()[0]])
+	return o
 }
 
 // ranks returns the place of each project in an order.
@@ -278,24 +373,31 @@ func (r *renderer) makeCards() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lc.cards = make([]*ProjectView, len(r.site.Projects))
-			for i, p := range r.site.Projects {
-				key := cardKey{lc.lang, r.fingerprint("card").Num(r.cardDigests[i]).Sum()}
-				lc.cards[i] = r.cache.cards.get(key, func() *ProjectView { return r.projectView(p, lc) })
+			// The cache holds cards of this site only (Render drops it
+			// when anything global changes), so a card's digest is key
+			// enough.
+			keys := make([]cardKey, len(r.site.Projects))
+			for i, d := range r.cardDigests {
+				keys[i] = cardKey{lc.lang, d}
 			}
-			// The projects of each facet value, in the listing's order.
-			lc.valueLists = make(map[*facet.Facet][][]int, len(lc.facets))
-			for _, lf := range lc.facets {
-				lc.valueLists[lf.f] = make([][]int, len(lf.f.Values))
-			}
-			for _, pos := range lc.order {
+			lc.cards = r.cache.cards.batch(keys, func(i int) *ProjectView { return r.projectView(r.site.Projects[i], lc) })
+			// The projects of each facet value, in the listing's order:
+			// they change with the orders or the facets.
+			lc.valueLists = r.cache.lists.get(digest.New("lists").Num(lc.ordersDigest).Num(r.facetsDigest).Sum(), func() map[string][][]int {
+				lists := make(map[string][][]int, len(lc.facets))
 				for _, lf := range lc.facets {
-					lists := lc.valueLists[lf.f]
-					for _, vi := range lf.f.Of(pos) {
-						lists[vi] = append(lists[vi], pos)
+					lists[lf.f.Key] = make([][]int, len(lf.f.Values))
+				}
+				for _, pos := range lc.order {
+					for _, lf := range lc.facets {
+						l := lists[lf.f.Key]
+						for _, vi := range lf.f.Of(pos) {
+							l[vi] = append(l[vi], pos)
+						}
 					}
 				}
-			}
+				return lists
+			})
 		}()
 	}
 	wg.Wait()
@@ -336,7 +438,7 @@ func (r *renderer) facetTasks() []func() error {
 // writeFacetValue writes the pages of the projects that have a facet value,
 // in the listing's order.
 func (r *renderer) writeFacetValue(lc *langCtx, lf *langFacet, vi int) error {
-	list := lc.valueLists[lf.f][vi]
+	list := lc.valueLists[lf.f.Key][vi]
 	pages := max(1, (len(list)+PageSize-1)/PageSize)
 	title := format(lc.strings["facet_page_title"].Other, "facet", lf.name, "value", lf.labels[vi])
 	for n := 1; n <= pages; n++ {
@@ -417,7 +519,7 @@ func (r *renderer) makeWords() {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				r.words[i] = r.cache.words.get(r.fingerprint("words").Num(r.cardDigests[i]).Sum(), func() string {
+				r.words[i] = r.cache.words.get(r.fingerprint("words").Num(r.pageDigests[i]).Sum(), func() string {
 					return search.ProjectWords(r.site.Projects[i], r.site.Vocab)
 				})
 			}
@@ -428,7 +530,10 @@ func (r *renderer) makeWords() {
 	}
 	close(next)
 	wg.Wait()
-	r.searchFile = r.allProjects(r.fingerprint("search").Int(indexFormat))
+	r.searchFile = r.fingerprint("search").Int(indexFormat)
+	for _, d := range r.pageDigests {
+		r.searchFile.Num(d) // the bodies too
+	}
 	r.searchPath = "assets/search." + r.searchFile.Hex(8) + ".json"
 	for _, lc := range r.lang {
 		lc.index = r.allProjects(r.fingerprint("index").Int(indexFormat).Str(lc.lang))

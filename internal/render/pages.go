@@ -71,6 +71,18 @@ func (r *renderer) description(lc *langCtx) string {
 }
 
 func (r *renderer) writeHome(lc *langCtx) error {
+	// The home page shows the totals (which the facets are made from),
+	// the newest projects and the practices.
+	fp := r.fingerprint("home").Str(lc.lang).Num(r.facetsDigest).Int(len(lc.order))
+	for _, pos := range lc.order[:min(6, len(lc.order))] {
+		fp.Num(r.cardDigests[pos])
+	}
+	for _, pr := range r.site.Practices {
+		fp.Str(pr.ID).Num(r.practiceDigests[pr.ID])
+	}
+	if r.reuse(fp.Sum(), outputFile(lc.urls.home())) {
+		return nil
+	}
 	pathIn := func(lang string) string { return r.lang[lang].urls.home() }
 	p := r.page(lc, "home", lc.urls.home(), pathIn)
 	p.Title = lc.siteTitle
@@ -83,18 +95,7 @@ func (r *renderer) writeHome(lc *langCtx) error {
 	for _, pr := range r.homePractices(lc) {
 		hv.Practices = append(hv.Practices, r.practiceView(pr, lc))
 	}
-	counts := map[model.Status]int{}
-	sums := map[string]model.Money{}
-	themes := map[string]int{}
-	for _, proj := range r.site.Projects {
-		counts[proj.Period.Status(r.site.Now)]++
-		if proj.Budget != nil {
-			sums[proj.Budget.Currency] += proj.Budget.Total
-		}
-		for _, t := range proj.Themes {
-			themes[t]++
-		}
-	}
+	counts, sums, themes := r.totals.status, r.totals.budgets, r.totals.themes
 	for _, st := range model.Statuses() {
 		hv.ByStatus = append(hv.ByStatus, StatusCount{Status: string(st), Label: lc.strings["status_"+string(st)].Other, Count: counts[st]})
 	}
@@ -111,6 +112,31 @@ func (r *renderer) writeHome(lc *langCtx) error {
 	}
 	p.Home = hv
 	return r.execute(p)
+}
+
+// totals are the figures of the whole catalogue the home pages show.
+type totals struct {
+	status  map[model.Status]int
+	budgets map[string]model.Money // by currency
+	themes  map[string]int
+}
+
+func (r *renderer) makeTotals() {
+	r.totals = r.cache.totals.get(r.facetsDigest, r.countTotals)
+}
+
+func (r *renderer) countTotals() totals {
+	t := totals{status: map[model.Status]int{}, budgets: map[string]model.Money{}, themes: map[string]int{}}
+	for _, proj := range r.site.Projects {
+		t.status[proj.Period.Status(r.site.Now)]++
+		if proj.Budget != nil {
+			t.budgets[proj.Budget.Currency] += proj.Budget.Total
+		}
+		for _, th := range proj.Themes {
+			t.themes[th]++
+		}
+	}
+	return t
 }
 
 func (r *renderer) notFoundPage(lc *langCtx) *Page {
@@ -143,8 +169,13 @@ func (r *renderer) listPage(lc *langCtx, kind string, list []int, n, pages int, 
 }
 
 func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
-	// The first page counts every facet value: it is rendered every time.
-	if n > 1 && r.reuse(r.listFingerprint("listing", lc, lc.order, n, pages).Sum(), outputFile(lc.urls.projectsPage(n))) {
+	// The first page also counts every facet value and links the
+	// listing's JSON files.
+	fp := r.listFingerprint("listing", lc, lc.order, n, pages)
+	if n == 1 {
+		fp.Num(r.facetsDigest).Str(lc.indexPath).Str(r.searchPath)
+	}
+	if r.reuse(fp.Sum(), outputFile(lc.urls.projectsPage(n))) {
 		return nil
 	}
 	p, lv := r.listPage(lc, "projects", lc.order, n, pages, func(lang string, n int) string { return r.lang[lang].urls.projectsPage(n) })
@@ -179,7 +210,7 @@ func pageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
 // in site.Projects.
 func (r *renderer) writeProject(proj *model.Project, pos int) error {
 	return r.writeFolder(folderPage{
-		folder: &proj.Folder, kind: "project", files: r.site.Files[proj.ID], media: mediaDir(proj.ID), digest: r.cardDigests[pos],
+		folder: &proj.Folder, kind: "project", files: r.site.Files[proj.ID], media: mediaDir(proj.ID), digest: r.pageDigests[pos],
 		pathIn:    func(lang string) string { return r.lang[lang].urls.project(proj.ID) },
 		listTitle: "projects_title", listURL: urls.projectsList,
 		fill: func(p *Page, lc *langCtx, body template.HTML) (title, summary Txt) {

@@ -66,8 +66,7 @@ type langCtx struct {
 	siteTitle string
 	// orders holds every order of the listing (sortKeys) as positions in
 	// site.Projects; order is the default one, newest start first, and
-	// rank and titleRank give each project's place in it and in the
-	// alphabetical order.
+	// rank gives each project's place in it.
 	orders    map[string][]int
 	order     []int
 	rank      []int
@@ -75,13 +74,13 @@ type langCtx struct {
 	cards     []*ProjectView // per project: its card
 	// valueLists holds per facet, per value, the projects that have it in
 	// the listing's order.
-	valueLists map[*facet.Facet][][]int
-	segments   map[string]string
-	facets     []*langFacet
-	facetByKey map[string]*langFacet
-	index      *digest.Hash // what the JSON index of the listing is made from
-	indexPath  string
-	cardHTML   sync.Map // project id → its card's HTML, with cardRoot for links
+	valueLists   map[string][][]int // by facet key
+	ordersDigest uint64             // what the orders are made from
+	segments     map[string]string
+	facets       []*langFacet
+	facetByKey   map[string]*langFacet
+	index        *digest.Hash // what the JSON index of the listing is made from
+	indexPath    string
 	// library is the practices in the library's order: by title in the
 	// language's alphabetical order.
 	library []*model.Practice
@@ -111,8 +110,11 @@ type renderer struct {
 	// cardDigests holds, per project, what its card and page are made
 	// from; practiceDigests the same per practice id.
 	cardDigests     []uint64
+	pageDigests     []uint64 // per project: what its pages are made from
 	practiceDigests map[string]uint64
 	words           []string // per project: its search words
+	totals          totals
+	facetsDigest    uint64 // what the facets are made from
 }
 
 // Render writes the whole site to o.Sink. Problems with content (a missing
@@ -166,8 +168,10 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	}
 	r.makeDigests()
 	r.global = r.globalDigest()
+	r.cache.views(r.global)
 	r.makeCards()
 	r.makeWords()
+	r.makeTotals()
 
 	if err := r.run(ctx, r.tasks()); err != nil {
 		return Stats{}, err
@@ -246,6 +250,13 @@ loop:
 // the pagination of the listing and the library, and the facets' pages
 // under the projects folder.
 func (r *renderer) checkReserved() {
+	facetOf := map[string]map[string]string{} // language → segment → facet key
+	for _, lang := range r.site.Config.Languages {
+		facetOf[lang] = map[string]string{}
+		for _, key := range facet.Keys() {
+			facetOf[lang][r.lang[lang].segments[key]] = key
+		}
+	}
 	check := func(f *model.Folder, kind string) {
 		for _, lang := range r.site.Config.Languages {
 			lc := r.lang[lang]
@@ -260,12 +271,10 @@ func (r *renderer) checkReserved() {
 			if kind != "project" {
 				continue
 			}
-			for _, key := range facet.Keys() {
-				if f.ID == lc.segments[key] {
-					r.diags.Addf(diag.Pos{File: f.Dir}, "", "rename the folder",
-						"the project id %q is the address of the pages of the facet %q in %s (%s%s/)",
-						f.ID, lc.strings["facet_"+key].Other, lang, lc.urls.projectsList(), f.ID)
-				}
+			if key, ok := facetOf[lang][f.ID]; ok {
+				r.diags.Addf(diag.Pos{File: f.Dir}, "", "rename the folder",
+					"the project id %q is the address of the pages of the facet %q in %s (%s%s/)",
+					f.ID, lc.strings["facet_"+key].Other, lang, lc.urls.projectsList(), f.ID)
 			}
 		}
 	}

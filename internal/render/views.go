@@ -124,23 +124,28 @@ const cardRoot = "@@vitrin-root@@/"
 // and reused on the listing and on every facet page that lists it, with
 // its links made relative to each page.
 func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
-	html, ok := p.lc.cardHTML.Load(pv.ID)
-	if !ok {
+	// A card's view is made anew whenever anything it shows changes, so
+	// the HTML of the same view is the same, also from the last build.
+	var err error
+	html := p.r.cache.html.get(pv, func() string {
 		t := p.r.theme.pages[p.Kind]
 		stub := *p
 		stub.root = cardRoot
 		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "card", map[string]any{"Project": pv, "Page": &stub, "Level": 2}); err != nil {
-			return "", err
+		if err = t.ExecuteTemplate(&buf, "card", map[string]any{"Project": pv, "Page": &stub, "Level": 2}); err != nil {
+			return ""
 		}
-		html, _ = p.lc.cardHTML.LoadOrStore(pv.ID, buf.String())
+		return buf.String()
+	})
+	if err != nil {
+		return "", err
 	}
 	up := strings.Repeat("../", strings.Count(p.Path, "/"))
 	if p.absolute {
 		up = p.r.site.Config.BasePath()
 	}
 	// The site's own text cannot make href="@@…: quotes in it are escaped.
-	return template.HTML(strings.ReplaceAll(html.(string), `href="`+cardRoot, `href="`+up)), nil // #nosec: rendered by html/template
+	return template.HTML(strings.ReplaceAll(html, `href="`+cardRoot, `href="`+up)), nil // #nosec: rendered by html/template
 }
 
 // SiteTitle returns the site's name in the page's language.
