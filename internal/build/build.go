@@ -70,6 +70,12 @@ func NewBuilder(o Options) *Builder {
 	return &Builder{opts: o, catalog: catalog.NewCache(), render: render.NewCache()}
 }
 
+// Changed tells the Builder which files (paths relative to the site
+// folder) changed since its last build, as a watcher reports them: the
+// next build does not look into project and practice folders outside
+// them. Without it, a build looks at every folder.
+func (b *Builder) Changed(paths []string) { b.catalog.Changed(paths) }
+
 // Build builds the site, reusing what the Builder's last build left.
 func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	o := b.opts

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -137,7 +138,21 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 	}
 	var prev *publish.Snapshot
 	for _, step := range steps {
+		before := maps.Clone(site)
 		step.edit()
+		// Tell the builder what changed, as the watcher does.
+		var changed []string
+		for name, f := range site {
+			if old, ok := before[name]; !ok || !bytes.Equal(old.Data, f.Data) {
+				changed = append(changed, name)
+			}
+		}
+		for name := range before {
+			if _, ok := site[name]; !ok {
+				changed = append(changed, name)
+			}
+		}
+		b.Changed(changed)
 		mem.Begin()
 		_, err := b.Build(context.Background())
 		want, wantErr := fullBuild(t, site)

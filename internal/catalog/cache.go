@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/vitrin-ssg/vitrin/internal/diag"
@@ -18,6 +19,50 @@ import (
 type Cache struct {
 	projects  folderCache[model.Project]
 	practices folderCache[model.Practice]
+	// changed is what changed since the last Load, when the caller knows
+	// it (a watcher does): the folders outside it are not even listed
+	// again. Nil means anything may have changed; so does anything.
+	changed  map[string]bool
+	anything bool
+}
+
+// Changed tells the cache which paths (slash-separated, relative to the
+// site folder) changed since the last Load; the next Load reads only the
+// folders they are in. Without a call, or when a path is above the
+// folders, the next Load looks at every folder.
+func (c *Cache) Changed(paths []string) {
+	if c.anything || c.projects.prev == nil && c.practices.prev == nil {
+		return // every folder is read anyway
+	}
+	if c.changed == nil {
+		c.changed = map[string]bool{}
+	}
+	for _, p := range paths {
+		dir, ok := folderOf(p)
+		if !ok {
+			c.changed, c.anything = nil, true
+			return
+		}
+		c.changed[dir] = true
+	}
+}
+
+// folderOf returns the project or practice folder a path is in, or false
+// when it is above them (content/, content/projects/ itself).
+func folderOf(p string) (string, bool) {
+	for _, dir := range []string{ProjectsDir, PracticesDir} {
+		rest, ok := strings.CutPrefix(p, dir+"/")
+		if !ok {
+			continue
+		}
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			rest = rest[:i]
+		}
+		return dir + "/" + rest, true
+	}
+	// Elsewhere: vocabularies (which change every folder's context), the
+	// theme, the configuration. The folders themselves are as they were.
+	return "", !strings.HasPrefix(ProjectsDir, p) && !strings.HasPrefix(PracticesDir, p)
 }
 
 // NewCache returns an empty cache.
@@ -28,24 +73,27 @@ type folderCache[T any] struct {
 	mu         sync.Mutex
 	context    uint64 // the vocabularies and languages the folders were read with
 	prev, next map[string]*folderEntry[T]
+	changed    map[string]bool // see Cache.changed
 }
 
 // folderEntry is what reading one folder gave.
 type folderEntry[T any] struct {
-	names  []string // the language files
-	srcs   [][]byte // their bytes
-	others uint64
-	item   *T // nil when the folder has errors that leave no item
-	diags  []diag.Diagnostic
+	listing listing
+	names   []string // the language files
+	srcs    [][]byte // their bytes
+	others  uint64
+	item    *T // nil when the folder has errors that leave no item
+	diags   []diag.Diagnostic
 }
 
 // begin starts a Load. Folders read with other vocabularies or languages
 // are read again.
-func (c *folderCache[T]) begin(context uint64) {
+func (c *folderCache[T]) begin(context uint64, changed map[string]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.changed = changed
 	if c.context != context {
-		c.prev = nil
+		c.prev, c.changed = nil, nil
 	}
 	c.context = context
 	c.next = make(map[string]*folderEntry[T], len(c.prev))
@@ -57,6 +105,15 @@ func (c *folderCache[T]) end() {
 	c.mu.Lock()
 	c.prev, c.next = c.next, nil
 	c.mu.Unlock()
+}
+
+// unchanged returns the entry of a folder in which nothing changed since
+// the last Load, as far as the caller said; nil when it must be read.
+func (c *folderCache[T]) unchanged(dir string) *folderEntry[T] {
+	if c.changed == nil || c.changed[dir] {
+		return nil
+	}
+	return c.prev[dir]
 }
 
 func (c *folderCache[T]) keep(dir string, e *folderEntry[T]) {

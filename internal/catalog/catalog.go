@@ -84,8 +84,9 @@ func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, cac
 	for _, l := range cfg.Languages {
 		readWith.Str(l)
 	}
-	cache.projects.begin(readWith.Sum())
-	cache.practices.begin(readWith.Sum())
+	cache.projects.begin(readWith.Sum(), cache.changed)
+	cache.practices.begin(readWith.Sum(), cache.changed)
+	cache.changed, cache.anything = nil, false
 	defer cache.projects.end()
 	defer cache.practices.end()
 	var err error
@@ -184,6 +185,8 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 	}
 	langs := s.Config.Languages
 	var folders []folder
+	var listings []listing
+	var reused []*folderEntry[T] // per folder: the cache's entry when nothing in it changed
 	for _, e := range entries {
 		name := e.Name()
 		p := k.dir + "/" + name
@@ -198,45 +201,21 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 			diags.Addf(diag.Pos{File: p}, "", "rename the folder to "+model.SuggestSlug(name), "the folder name %q cannot be a %s id: use lowercase letters a–z, digits and hyphens", name, k.noun)
 			continue
 		}
-		files, err := fs.ReadDir(fsys, p)
+		if old := c.unchanged(p); old != nil {
+			folders, listings, reused = append(folders, old.listing.folder), append(listings, old.listing), append(reused, old)
+			continue
+		}
+		l, err := list(fsys, k, p, name, langs)
 		if err != nil {
 			return nil, err
 		}
-		names := map[string]bool{}
-		for _, f := range files {
-			if f.Type().IsRegular() && !strings.HasPrefix(f.Name(), ".") {
-				names[f.Name()] = true
+		if len(l.folder.jobs) == 0 {
+			for _, d := range l.diags {
+				diags.Add(d)
 			}
-		}
-		fo := folder{dir: p, id: name}
-		others := digest.New("others")
-		for _, f := range files {
-			fname := f.Name()
-			if !names[fname] {
-				continue
-			}
-			lang := model.FileLang(fname)
-			switch {
-			case lang != "" && slices.Contains(langs, lang):
-				fo.jobs = append(fo.jobs, job{name: fname, lang: lang, files: names})
-			case lang != "":
-				diags.Addf(diag.Pos{File: p + "/" + fname}, "", "the site's languages are "+strings.Join(langs, ", ")+" (vitrin.yaml, languages)", "%s is not a language of the site", lang)
-			case strings.HasSuffix(fname, ".md"):
-				diags.Addf(diag.Pos{File: p + "/" + fname}, "", "name the file index.<language>.md, such as index.fi.md", "vitrin reads only index.<language>.md files in a %s folder", k.noun)
-			default:
-				k.files[name] = append(k.files[name], fname)
-				others.Str(fname)
-				if info, err := f.Info(); err == nil {
-					others.Num(uint64(info.Size())).Num(uint64(info.ModTime().UnixNano()))
-				}
-			}
-		}
-		if len(fo.jobs) == 0 {
-			diags.Addf(diag.Pos{File: p}, "", fmt.Sprintf("add index.fi.md (or .et.md, .sv.md) with the %s's front matter", k.noun), "the %s folder has no language file", k.noun)
 			continue
 		}
-		fo.others = others.Sum()
-		folders = append(folders, fo)
+		folders, listings, reused = append(folders, l.folder), append(listings, l), append(reused, nil)
 	}
 
 	out := make([]*T, len(folders))
@@ -251,11 +230,16 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if reused[i] != nil {
+					found[i] = reused[i]
+					continue
+				}
 				e, err := c.load(fsys, s, k, folders[i])
 				if err != nil {
 					errOnce.Do(func() { readErr = err })
 					continue
 				}
+				e.listing = listings[i]
 				found[i] = e
 			}
 		}()
@@ -279,6 +263,12 @@ feed:
 	kept := out[:0]
 	for i, e := range found {
 		c.keep(folders[i].dir, e)
+		if files := e.listing.others; len(files) > 0 {
+			k.files[folders[i].id] = files
+		}
+		for _, d := range e.listing.diags {
+			diags.Add(d)
+		}
 		for _, d := range e.diags {
 			diags.Add(d)
 		}
@@ -288,6 +278,58 @@ feed:
 	}
 	// fs.ReadDir returns the folders sorted by name, so out is sorted by id.
 	return kept, nil
+}
+
+// listing is what a folder holds: its language files, the other files
+// and what is wrong with them.
+type listing struct {
+	folder folder
+	others []string // the files other than language files, sorted
+	diags  []diag.Diagnostic
+}
+
+// list reads what a folder holds.
+func list[T any](fsys fs.FS, k folderKind[T], p, name string, langs []string) (listing, error) {
+	files, err := fs.ReadDir(fsys, p)
+	if err != nil {
+		return listing{}, err
+	}
+	names := map[string]bool{}
+	for _, f := range files {
+		if f.Type().IsRegular() && !strings.HasPrefix(f.Name(), ".") {
+			names[f.Name()] = true
+		}
+	}
+	l := listing{folder: folder{dir: p, id: name}}
+	var diags diag.List
+	others := digest.New("others")
+	for _, f := range files {
+		fname := f.Name()
+		if !names[fname] {
+			continue
+		}
+		lang := model.FileLang(fname)
+		switch {
+		case lang != "" && slices.Contains(langs, lang):
+			l.folder.jobs = append(l.folder.jobs, job{name: fname, lang: lang, files: names})
+		case lang != "":
+			diags.Addf(diag.Pos{File: p + "/" + fname}, "", "the site's languages are "+strings.Join(langs, ", ")+" (vitrin.yaml, languages)", "%s is not a language of the site", lang)
+		case strings.HasSuffix(fname, ".md"):
+			diags.Addf(diag.Pos{File: p + "/" + fname}, "", "name the file index.<language>.md, such as index.fi.md", "vitrin reads only index.<language>.md files in a %s folder", k.noun)
+		default:
+			l.others = append(l.others, fname)
+			others.Str(fname)
+			if info, err := f.Info(); err == nil {
+				others.Num(uint64(info.Size())).Num(uint64(info.ModTime().UnixNano()))
+			}
+		}
+	}
+	if len(l.folder.jobs) == 0 {
+		diags.Addf(diag.Pos{File: p}, "", fmt.Sprintf("add index.fi.md (or .et.md, .sv.md) with the %s's front matter", k.noun), "the %s folder has no language file", k.noun)
+	}
+	l.folder.others = others.Sum()
+	l.diags = diags.Items()
+	return l, nil
 }
 
 // join finds a folder's original and merges its translations into it.

@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"maps"
 	"slices"
@@ -10,10 +11,13 @@ import (
 )
 
 // Keeper is a Sink that can carry a file of the previous build over
-// unchanged, so that a rebuild writes only what changed. Keep reports
-// whether it had the file.
+// unchanged, so that a rebuild writes only what changed. A renderer names
+// each file with a fingerprint of what it is made from: Keep carries the
+// file over when the previous build made it from the same, and reports
+// whether it did; otherwise the fingerprint is kept for the file the
+// renderer writes next under that name.
 type Keeper interface {
-	Keep(name string) bool
+	Keep(name string, fingerprint uint64) bool
 }
 
 // LazyWriter is a Sink that takes a file whose contents are made when they
@@ -38,6 +42,7 @@ func WriteLazy(s Sink, name string, make func() ([]byte, error)) error {
 
 // entry is a file in memory, made at most once.
 type entry struct {
+	fp   uint64 // what the renderer made it from; 0 when it did not say
 	once sync.Once
 	make func() ([]byte, error)
 	data []byte
@@ -62,31 +67,56 @@ func ready(data []byte) *entry {
 
 // Memory is a Sink that keeps the files in memory. It holds generations:
 // Begin starts a new set of files, into which Keep carries files of the
-// previous set; the files no build wrote or kept are gone.
+// previous set; the files no build wrote or kept are gone. The files are
+// spread over shards, each with its own lock, so that the workers of a
+// build seldom wait for each other.
 type Memory struct {
+	seed   maphash.Seed
+	shards [shards]shard
+}
+
+const shards = 32
+
+type shard struct {
 	mu    sync.RWMutex
 	files map[string]*entry
 	prev  map[string]*entry // the previous generation, while one is written
 }
 
 // NewMemory returns an empty Memory.
-func NewMemory() *Memory { return &Memory{files: map[string]*entry{}} }
+func NewMemory() *Memory {
+	m := &Memory{seed: maphash.MakeSeed()}
+	for i := range m.shards {
+		m.shards[i].files = map[string]*entry{}
+	}
+	return m
+}
+
+func (m *Memory) shard(name string) *shard {
+	return &m.shards[maphash.String(m.seed, name)%shards]
+}
 
 // Begin starts a new generation: the files written or kept from now on are
 // the whole site.
 func (m *Memory) Begin() {
-	m.mu.Lock()
-	m.prev, m.files = m.files, make(map[string]*entry, len(m.files))
-	m.mu.Unlock()
+	for i := range m.shards {
+		sh := &m.shards[i]
+		sh.mu.Lock()
+		sh.prev, sh.files = sh.files, make(map[string]*entry, len(sh.files))
+		sh.mu.Unlock()
+	}
 }
 
 // Abort drops the generation being written and returns to the previous one.
 func (m *Memory) Abort() {
-	m.mu.Lock()
-	if m.prev != nil {
-		m.files, m.prev = m.prev, nil
+	for i := range m.shards {
+		sh := &m.shards[i]
+		sh.mu.Lock()
+		if sh.prev != nil {
+			sh.files, sh.prev = sh.prev, nil
+		}
+		sh.mu.Unlock()
 	}
-	m.mu.Unlock()
 }
 
 // Write implements Sink.
@@ -103,35 +133,53 @@ func (m *Memory) put(name string, e *entry) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	m.mu.Lock()
-	m.files[name] = e
-	m.mu.Unlock()
+	sh := m.shard(name)
+	sh.mu.Lock()
+	if old, ok := sh.files[name]; ok {
+		e.fp = old.fp // from Keep, in this generation
+	}
+	sh.files[name] = e
+	sh.mu.Unlock()
 	return nil
 }
 
 // Keep implements Keeper.
-func (m *Memory) Keep(name string) bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	e, ok := m.prev[name]
-	if ok {
-		m.files[name] = e
+func (m *Memory) Keep(name string, fingerprint uint64) bool {
+	sh := m.shard(name)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if e, ok := sh.prev[name]; ok && e.fp == fingerprint && fingerprint != 0 {
+		sh.files[name] = e
+		return true
 	}
-	return ok
+	sh.files[name] = &entry{fp: fingerprint, make: func() ([]byte, error) {
+		return nil, fmt.Errorf("%s: the renderer did not write it", name)
+	}}
+	return false
 }
 
 // Snapshot returns the current files. Later writes do not change it.
 func (m *Memory) Snapshot() *Snapshot {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	return &Snapshot{files: maps.Clone(m.files)}
+	n := 0
+	for i := range m.shards {
+		n += len(m.shards[i].files)
+	}
+	files := make(map[string]*entry, n)
+	for i := range m.shards {
+		sh := &m.shards[i]
+		sh.mu.RLock()
+		maps.Copy(files, sh.files)
+		sh.mu.RUnlock()
+	}
+	return &Snapshot{files: files}
 }
 
 // File returns a file's contents.
 func (m *Memory) File(name string) ([]byte, bool) {
-	m.mu.RLock()
-	e, ok := m.files[name]
-	m.mu.RUnlock()
+	sh := m.shard(name)
+	sh.mu.RLock()
+	e, ok := sh.files[name]
+	sh.mu.RUnlock()
 	if !ok {
 		return nil, false
 	}

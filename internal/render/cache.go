@@ -20,18 +20,15 @@ import (
 type Cache struct {
 	global     uint64 // the site's global digest when the views were made
 	nextGlobal uint64 // and in the build running
-	// outputs: the fingerprint of each output of the last good build, and
-	// of the build running.
-	outputs memo[string, uint64]
-	cards   memo[cardKey, *ProjectView]
-	words   memo[uint64, string] // a project's digest → its search words
-	entries memo[entryKey, []byte]
-	keys    memo[titleKey, []byte]
-	orders  memo[uint64, *orders]
-	html    memo[*ProjectView, string] // a card's HTML, by the card's view
-	facets  memo[uint64, *facet.Set]
-	lists   memo[uint64, map[string][][]int]
-	totals  memo[uint64, totals]
+	cards      memo[cardKey, *ProjectView]
+	words      memo[uint64, string] // a project's digest → its search words
+	entries    memo[entryKey, []byte]
+	keys       memo[titleKey, []byte]
+	orders     memo[uint64, *orders]
+	html       memo[*ProjectView, string] // a card's HTML, by the card's view
+	facets     memo[uint64, *facet.Set]
+	lists      memo[uint64, map[string][][]int]
+	totals     memo[uint64, totals]
 	// langFacets: the facets as each language shows them.
 	langFacets memo[uint64, []*langFacet]
 }
@@ -65,7 +62,6 @@ func (c *Cache) views(global uint64) {
 
 // begin starts a build.
 func (c *Cache) begin() {
-	c.outputs.begin()
 	c.cards.begin()
 	c.words.begin()
 	c.entries.begin()
@@ -81,7 +77,6 @@ func (c *Cache) begin() {
 // commit keeps what the build made, for the next one; abort forgets it.
 func (c *Cache) commit() {
 	c.global = c.nextGlobal
-	c.outputs.commit()
 	c.cards.commit()
 	c.words.commit()
 	c.entries.commit()
@@ -95,7 +90,6 @@ func (c *Cache) commit() {
 }
 
 func (c *Cache) abort() {
-	c.outputs.abort()
 	c.cards.abort()
 	c.words.abort()
 	c.entries.abort()
@@ -135,13 +129,14 @@ func (m *memo[K, V]) abort() {
 }
 
 // get returns the value of k from the running or the last build, or makes
-// it. Values are never changed once made.
+// it. Values are never changed once made. A page made lazily, after its
+// build, may still ask: it gets what the cache has, or makes it anew.
 func (m *memo[K, V]) get(k K, fn func() V) V {
 	m.mu.Lock()
 	v, ok := m.next[k]
 	if !ok {
 		v, ok = m.prev[k]
-		if ok {
+		if ok && m.next != nil {
 			m.next[k] = v
 		}
 	}
@@ -151,7 +146,9 @@ func (m *memo[K, V]) get(k K, fn func() V) V {
 	}
 	v = fn()
 	m.mu.Lock()
-	m.next[k] = v
+	if m.next != nil {
+		m.next[k] = v
+	}
 	m.mu.Unlock()
 	return v
 }
@@ -192,28 +189,23 @@ func (r *renderer) fingerprint(kind string) *digest.Hash {
 	return digest.New(kind).Num(r.global)
 }
 
-// reuse records that the outputs are made from inputs with the fingerprint
-// fp, and reports whether the previous build made them from the same
-// inputs and the sink has carried them over, in which case there is
-// nothing to render.
+// reuse tells the sink that the outputs are made from inputs with the
+// fingerprint fp, and reports whether the sink (a publish.Keeper that
+// holds the previous build) has carried them over as they were made from
+// the same, in which case there is nothing to render.
 func (r *renderer) reuse(fp uint64, names ...string) bool {
-	same := true
-	for _, name := range names {
-		if old, ok := r.cache.outputs.swap(name, fp); !ok || old != fp {
-			same = false
-		}
-	}
 	keeper, ok := r.Sink.(publish.Keeper)
-	if !same || !ok {
+	if !ok {
 		return false
 	}
+	same := true
 	for _, name := range names {
-		if !keeper.Keep(name) {
-			return false
-		}
+		same = keeper.Keep(name, fp) && same
 	}
-	r.kept.Add(int64(len(names)))
-	return true
+	if same {
+		r.kept.Add(int64(len(names)))
+	}
+	return same
 }
 
 // makeDigests finds what each project's card and page and each

@@ -193,6 +193,7 @@ func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
 		lv.CountOne, lv.CountOther = cmp.Or(count.One, count.Other), count.Other
 		lv.PageOf = lc.strings["page_of"].Other
 		lv.NumberSep = strings.Trim(lc.loc.Integer(1000), "01")
+		return r.executeLazy(p)
 	}
 	return r.execute(p)
 }

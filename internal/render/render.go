@@ -311,17 +311,42 @@ func (r *renderer) alternates(pathIn func(lang string) string, langs []string) [
 
 // execute renders a page with its kind's layout and writes it.
 func (r *renderer) execute(p *Page) error {
+	b, err := r.renderPage(p)
+	if err != nil {
+		return err
+	}
+	r.pages.Add(1)
+	return r.write(outputFile(p.Path), b)
+}
+
+// executeLazy hands a page to the sink to be rendered when it is first
+// read, when the sink allows: the development server renders the large
+// pages that change with any edit (the first page of the listing) only
+// when a browser asks for them.
+func (r *renderer) executeLazy(p *Page) error {
+	if r.theme.pages[p.Kind] == nil {
+		return fmt.Errorf("the theme has no layout for %s pages", p.Kind)
+	}
+	r.pages.Add(1)
+	r.files.Add(1)
+	name := outputFile(p.Path)
+	if err := publish.WriteLazy(r.Sink, name, func() ([]byte, error) { return r.renderPage(p) }); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+func (r *renderer) renderPage(p *Page) ([]byte, error) {
 	t := r.theme.pages[p.Kind]
 	if t == nil {
-		return fmt.Errorf("the theme has no layout for %s pages", p.Kind)
+		return nil, fmt.Errorf("the theme has no layout for %s pages", p.Kind)
 	}
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
-		return fmt.Errorf("theme %s: rendering %s: %w", r.theme.Dir, outputFile(p.Path), err)
+		return nil, fmt.Errorf("theme %s: rendering %s: %w", r.theme.Dir, outputFile(p.Path), err)
 	}
-	r.pages.Add(1)
-	return r.write(outputFile(p.Path), buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // writeLazy writes a file that is made from inputs with the fingerprint
