@@ -1,17 +1,9 @@
-// vitrin serve: reload the page when the site is rebuilt, keeping its
-// place; swap a changed style sheet without a reload.
+// vitrin serve: reload the page when the site is rebuilt (the browser
+// keeps its scroll position on a reload); swap a changed style sheet
+// without one.
 (function () {
-  var key = "vitrin-scroll:" + location.pathname;
-  var y = sessionStorage.getItem(key);
-  if (y !== null) {
-    sessionStorage.removeItem(key);
-    var back = function () { scrollTo(0, +y); };
-    back();
-    addEventListener("load", back);
-  }
   var es = new EventSource("/_vitrin/events");
   es.addEventListener("reload", function () {
-    sessionStorage.setItem(key, String(scrollY));
     location.reload();
   });
   es.addEventListener("css", function (e) {
