@@ -105,6 +105,7 @@ func TestLiveReload(t *testing.T) {
 	project := filepath.Join(dir, "content/projects/osku/index.fi.md")
 
 	// A saved edit: the page reloads by itself and keeps its place.
+	waitFor(t, p, "live script", `document.documentElement.hasAttribute('data-vitrin-live')`)
 	Eval[any](p, `window.vitrinMark = 'before'; window.scrollTo(0, 700); null`)
 	y := Eval[float64](p, `window.scrollY`)
 	if y < 600 {
@@ -120,6 +121,7 @@ func TestLiveReload(t *testing.T) {
 	}
 
 	// A style sheet: swapped, no reload.
+	waitFor(t, p, "live script", `document.documentElement.hasAttribute('data-vitrin-live')`)
 	Eval[any](p, `window.vitrinMark = 'kept'; null`)
 	replaceIn(t, filepath.Join(dir, "themes/default/static/style.css"), "body", "body{outline:3px solid rgb(1, 2, 3)}\nbody")
 	waitFor(t, p, "style sheet", `getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'`)
@@ -128,9 +130,11 @@ func TestLiveReload(t *testing.T) {
 	}
 
 	// Broken front matter: the page shows the problem; fixed, it is back.
+	waitFor(t, p, "live script", `document.documentElement.hasAttribute('data-vitrin-live')`)
 	replaceIn(t, project, "title:", "title: [")
 	waitFor(t, p, "error page", `document.title.includes('problem') && document.body.textContent.includes('content/projects/osku/index.fi.md:')`)
 	p.Screenshot("live-error-page")
+	waitFor(t, p, "live script", `document.documentElement.hasAttribute('data-vitrin-live')`)
 	replaceIn(t, project, "title: [", "title:")
 	waitFor(t, p, "recovery", `document.body.textContent.includes('lisättiin kesken esikatselun')`)
 }

@@ -197,8 +197,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, name string, b []
 		}
 		return
 	}
-	_, _, _, built := s.state()
-	http.ServeContent(w, r, name, built, bytes.NewReader(b))
+	// No Last-Modified: a rebuild within the same second as the last one
+	// would make the browser keep its copy (304) of a changed page.
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 }
 
 // inject adds the live script to a page, before its last </body>.

@@ -3,6 +3,9 @@
 // without one.
 (function () {
   var es = new EventSource("/_vitrin/events");
+  es.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-vitrin-live", "");
+  });
   es.addEventListener("reload", function () {
     location.reload();
   });
