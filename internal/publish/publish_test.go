@@ -83,6 +83,9 @@ func TestMinifierByType(t *testing.T) {
 		"a.html": "<p>\n  kylä  \n</p>",
 		"a.css":  "body {  color : red ; }",
 		"a.json": "{ \"a\" : 1 }",
+		// Figures in open data stay as written: 1e6 or .5 would be the
+		// same number to a parser but not to an official reading the file.
+		"figures.json": `{ "total": 1000000, "share": 0.50, "grant": 33002.80 }`,
 		"a.txt":  "keep   spaces",
 		"a.xml":  "<a>\n  <b/>\n</a>",
 	}
@@ -91,7 +94,7 @@ func TestMinifierByType(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := map[string]string{"a.html": "<p>kylä</p>", "a.css": "body{color:red}", "a.json": `{"a":1}`, "a.txt": "keep   spaces", "a.xml": "<a><b/></a>"}
+	want := map[string]string{"a.html": "<p>kylä</p>", "a.css": "body{color:red}", "a.json": `{"a":1}`, "figures.json": `{"total":1000000,"share":0.50,"grant":33002.80}`, "a.txt": "keep   spaces", "a.xml": "<a><b/></a>"}
 	for name, w := range want {
 		if got, _ := m.File(name); string(got) != w {
 			t.Errorf("minified %s = %q; want %q", name, got, w)
