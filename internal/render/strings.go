@@ -23,12 +23,15 @@ type Message struct {
 // Strings holds the UI strings of every language: language → key → message.
 type Strings map[string]map[string]Message
 
-func (s Strings) lookup(key string) (Message, bool) {
+// has reports whether any language has the key. A key that only some
+// languages lack is reported by loadStrings, once per language.
+func (s Strings) has(key string) bool {
 	for _, m := range s {
-		msg, ok := m[key]
-		return msg, ok
+		if _, ok := m[key]; ok {
+			return true
+		}
 	}
-	return Message{}, false
+	return false
 }
 
 // loadStrings reads i18n/<lang>.yaml for every language and reports keys

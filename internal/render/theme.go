@@ -153,7 +153,7 @@ func (th *Theme) checkStringUse(dir string, diags *diag.List) {
 			}
 			seen[tt.Tree.ParseName+tt.Name()] = true
 			walkStrings(tt.Tree.Root, func(key string, at parse.Node) {
-				if _, ok := th.strings.lookup(key); ok {
+				if th.strings.has(key) {
 					return
 				}
 				loc, _ := tt.Tree.ErrorContext(at)
