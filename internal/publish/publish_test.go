@@ -86,8 +86,8 @@ func TestMinifierByType(t *testing.T) {
 		// Figures in open data stay as written: 1e6 or .5 would be the
 		// same number to a parser but not to an official reading the file.
 		"figures.json": `{ "total": 1000000, "share": 0.50, "grant": 33002.80 }`,
-		"a.txt":  "keep   spaces",
-		"a.xml":  "<a>\n  <b/>\n</a>",
+		"a.txt":        "keep   spaces",
+		"a.xml":        "<a>\n  <b/>\n</a>",
 	}
 	for name, body := range in {
 		if err := mf.Write(name, []byte(body)); err != nil {
