@@ -2,8 +2,11 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/vitrin-ssg/vitrin/internal/facet"
@@ -416,12 +419,13 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 	}
 	if b := p.Budget; b != nil && b.Total > 0 {
 		bv := &BudgetView{Total: loc.Money(int64(b.Total), b.Currency), Hundred: loc.Percent(1)}
-		for _, f := range b.Funding {
+		shares := roundShares(b.Funding)
+		for i, f := range b.Funding {
 			bv.Rows = append(bv.Rows, FundingRow{
 				Kind:   string(f.Kind),
 				Name:   lc.txt(f.Name),
 				Amount: loc.Money(int64(f.Amount), b.Currency),
-				Share:  loc.Percent(f.Share),
+				Share:  loc.Percent(shares[i]),
 			})
 		}
 		if amount, share, ok := b.Support(); ok && amount > 0 {
@@ -619,4 +623,45 @@ type RootView struct {
 // RootLanguage is a language's entry on the root page.
 type RootLanguage struct {
 	Lang, Name, URL, SiteTitle, Description string
+}
+
+// roundShares rounds the funding shares to tenths of a percent, the
+// precision the budget table shows. When the sources add up to the total,
+// the rounded shares add up to exactly 100 %: each share is rounded down
+// and the tenths left over go to the largest remainders, the earlier
+// source first on a tie (65 000 and 15 000 of 80 000 give 81,3 % and
+// 18,7 %, not 81,3 % and 18,8 %). Otherwise each share is rounded alone,
+// so that a budget that does not add up still looks like it.
+func roundShares(fs []model.Funding) []float64 {
+	const tenths = 1000 // a share of 1 is 1000 tenths of a percent
+	out := make([]float64, len(fs))
+	sum := 0.0
+	for _, f := range fs {
+		sum += f.Share
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		for i, f := range fs {
+			out[i] = math.Round(f.Share*tenths) / tenths
+		}
+		return out
+	}
+	floors := make([]int, len(fs))
+	left := tenths
+	for i, f := range fs {
+		floors[i] = int(math.Floor(f.Share*tenths + 1e-9))
+		left -= floors[i]
+	}
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	rem := func(i int) float64 { return fs[i].Share*tenths - float64(floors[i]) }
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rem(b), rem(a)) })
+	for _, i := range order[:max(0, min(left, len(order)))] {
+		floors[i]++
+	}
+	for i, n := range floors {
+		out[i] = float64(n) / tenths
+	}
+	return out
 }
