@@ -5,7 +5,8 @@
 //     <h1>, or lower when the body sits inside a section of the page
 //     (Doc.HeadingShift); headings get ids made from their text (ä → a);
 //   - relative links and images ("kuva.jpg") point at the files of the
-//     content folder, and a missing file is an error with its line;
+//     content folder, and a missing file is an error with its line; a
+//     link also carries the file's absolute address for print (data-url);
 //   - an image without alternative text is an error;
 //   - raw HTML is left out unless the site allows it.
 package markdown
@@ -67,6 +68,11 @@ type Doc struct {
 	// FilePrefix is prepended to the name of a file of Files to make the
 	// URL a page uses for it, such as "../../../media/projects/osku/".
 	FilePrefix string
+	// FileURL, when set, is the absolute address of the same folder, such
+	// as "https://example.org/media/projects/osku/". A link to a file gets
+	// it in data-url, which the print style sheet writes out: a printed
+	// relative address helps no one.
+	FileURL string
 	// HeadingShift moves every heading down by this many levels, for a
 	// body shown inside a section of its page: with 1, "#" and "##"
 	// become <h3> and "###" <h4>.
@@ -116,7 +122,11 @@ func (t *transformer) Transform(node *ast.Document, reader text.Reader, pc parse
 			}
 			n.Destination = st.resolve(n, n.Destination, src)
 		case *ast.Link:
+			before := string(n.Destination)
 			n.Destination = st.resolve(n, n.Destination, src)
+			if rel, ok := strings.CutPrefix(string(n.Destination), st.doc.FilePrefix); ok && st.doc.FileURL != "" && string(n.Destination) != before {
+				n.SetAttributeString("data-url", st.doc.FileURL+rel)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -268,7 +268,7 @@ func (r *renderer) writeFolder(fp folderPage) error {
 		// Every such page sits at <lang>/<segment>/<id>/.
 		html := r.Markdown.Render(markdown.Doc{
 			Path: v.Path, Body: v.Body, Line: v.BodyLine, Files: files,
-			FilePrefix: "../../../" + fp.media, HeadingShift: fp.headingShift,
+			FilePrefix: "../../../" + fp.media, FileURL: r.site.Config.Absolute(fp.media), HeadingShift: fp.headingShift,
 		}, r.diags)
 		bodies[v.Lang] = template.HTML(html) // #nosec: goldmark output; raw HTML is dropped unless the site allows it
 	}
