@@ -210,35 +210,36 @@ func (r *renderer) tasks() []func() error {
 	return tasks
 }
 
-// run runs tasks on the worker pool and returns the first error.
+// run runs tasks on the worker pool and returns the first error. Workers
+// take the next task by an atomic counter: most tasks of a rebuild find
+// their page unchanged and return at once, so a hand-off through a
+// channel would cost more than the task.
 func (r *renderer) run(ctx context.Context, tasks []func() error) error {
-	next := make(chan func() error)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	var first error
 	var once sync.Once
-	failed := make(chan struct{})
+	var stop atomic.Bool
 	for range r.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for t := range next {
-				if err := t(); err != nil {
-					once.Do(func() { first = err; close(failed) })
+			for !stop.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(tasks) {
+					return
+				}
+				if i%256 == 0 && ctx.Err() != nil {
+					stop.Store(true)
+					return
+				}
+				if err := tasks[i](); err != nil {
+					once.Do(func() { first = err })
+					stop.Store(true)
 				}
 			}
 		}()
 	}
-loop:
-	for _, t := range tasks {
-		select {
-		case next <- t:
-		case <-failed:
-			break loop
-		case <-ctx.Done():
-			break loop
-		}
-	}
-	close(next)
 	wg.Wait()
 	if first != nil {
 		return first
