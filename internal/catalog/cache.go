@@ -24,6 +24,12 @@ type Cache struct {
 	// again. Nil means anything may have changed; so does anything.
 	changed  map[string]bool
 	anything bool
+	// vocab is the vocabularies last read, by the digest of their files.
+	vocab struct {
+		sum   uint64
+		vs    model.Vocabularies
+		diags []diag.Diagnostic
+	}
 }
 
 // Changed tells the cache which paths (slash-separated, relative to the

@@ -79,7 +79,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, cac
 		return site, nil
 	}
 	var vocab uint64
-	site.Vocab, vocab = loadVocabularies(fsys, cfg.Languages, diags)
+	site.Vocab, vocab = loadVocabularies(fsys, cfg.Languages, cache, diags)
 	readWith := digest.New("context").Num(vocab)
 	for _, l := range cfg.Languages {
 		readWith.Str(l)
@@ -111,10 +111,18 @@ func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, cac
 }
 
 // loadVocabularies reads the vocabularies and returns them with a digest
-// of their files.
-func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) (model.Vocabularies, uint64) {
-	vs := model.Vocabularies{}
+// of their files. When the files are the ones the cache last read, their
+// vocabularies and problems are the cache's.
+func loadVocabularies(fsys fs.FS, langs []string, cache *Cache, diags *diag.List) (model.Vocabularies, uint64) {
+	type vocabFile struct {
+		name, file string
+		src        []byte
+	}
+	var files []vocabFile
 	sum := digest.New("vocabularies")
+	for _, l := range langs {
+		sum.Str(l)
+	}
 	known := map[string]bool{}
 	for _, name := range model.VocabNames() {
 		for _, ext := range source.DataExts() {
@@ -125,11 +133,26 @@ func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) (model.Vocab
 			}
 			known[path.Base(file)] = true
 			sum.Str(file).Num(digest.Bytes(src))
-			vs[name] = model.LoadVocabulary(file, src, langs, vs, diags)
+			files = append(files, vocabFile{name, file, src})
 			break
 		}
 	}
 	entries, _ := fs.ReadDir(fsys, VocabulariesDir)
+	for _, e := range entries {
+		sum.Str(e.Name())
+	}
+	key := sum.Sum()
+	if c := &cache.vocab; c.vs != nil && c.sum == key {
+		for _, d := range c.diags {
+			diags.Add(d)
+		}
+		return c.vs, key
+	}
+	var found diag.List
+	vs := model.Vocabularies{}
+	for _, f := range files {
+		vs[f.name] = model.LoadVocabulary(f.file, f.src, langs, vs, &found)
+	}
 	for _, e := range entries {
 		if known[e.Name()] || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -138,9 +161,11 @@ func loadVocabularies(fsys fs.FS, langs []string, diags *diag.List) (model.Vocab
 		if vs[strings.TrimSuffix(e.Name(), path.Ext(e.Name()))] != nil {
 			hint = "the vocabulary is already read from another file; keep one"
 		}
-		diags.Addf(diag.Pos{File: VocabulariesDir + "/" + e.Name()}, "", hint, "vitrin does not read this file")
+		found.Addf(diag.Pos{File: VocabulariesDir + "/" + e.Name()}, "", hint, "vitrin does not read this file")
 	}
-	return vs, sum.Sum()
+	cache.vocab.sum, cache.vocab.vs, cache.vocab.diags = key, vs, found.Items()
+	diags.Merge(&found)
+	return vs, key
 }
 
 // folderKind says how to read one kind of content folder: a project or a
@@ -184,9 +209,9 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		return nil, err
 	}
 	langs := s.Config.Languages
-	var folders []folder
-	var listings []listing
-	var reused []*folderEntry[T] // per folder: the cache's entry when nothing in it changed
+	folders := make([]folder, 0, len(entries))
+	listings := make([]listing, 0, len(entries))
+	reused := make([]*folderEntry[T], 0, len(entries)) // per folder: the cache's entry when nothing in it changed
 	for _, e := range entries {
 		name := e.Name()
 		p := k.dir + "/" + name
@@ -220,7 +245,17 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 
 	out := make([]*T, len(folders))
 	found := make([]*folderEntry[T], len(folders))
-	workers := min(runtime.GOMAXPROCS(0), max(len(folders), 1))
+	// Only the folders that changed go to the workers; in a rebuild that
+	// is one or a few of thousands.
+	var todo []int
+	for i, old := range reused {
+		if old != nil {
+			found[i] = old
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(len(todo), 1))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var readErr error
@@ -230,10 +265,6 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if reused[i] != nil {
-					found[i] = reused[i]
-					continue
-				}
 				e, err := c.load(fsys, s, k, folders[i])
 				if err != nil {
 					errOnce.Do(func() { readErr = err })
@@ -245,7 +276,7 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		}()
 	}
 feed:
-	for i := range folders {
+	for _, i := range todo {
 		select {
 		case next <- i:
 		case <-ctx.Done():
