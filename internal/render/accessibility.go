@@ -56,5 +56,5 @@ func (r *renderer) writeAccessibility(lc *langCtx) error {
 	}
 	v.Prepared, v.Reviewed = date(a.Prepared), date(a.Reviewed)
 	p.A11y = v
-	return r.execute(p)
+	return r.executeFromFacts(p)
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"sync"
+	"time"
 
 	"github.com/vitrin-ssg/vitrin/internal/digest"
 	"github.com/vitrin-ssg/vitrin/internal/facet"
@@ -31,6 +32,13 @@ type Cache struct {
 	totals     memo[uint64, totals]
 	// langFacets: the facets as each language shows them.
 	langFacets memo[uint64, []*langFacet]
+	// derived are digests made from the facts alone, by the facts' key.
+	derived memo[derivedKey, uint64]
+}
+
+type derivedKey struct {
+	kind, lang string
+	facts      uint64
 }
 
 // NewCache returns an empty cache.
@@ -72,6 +80,7 @@ func (c *Cache) begin() {
 	c.lists.begin()
 	c.totals.begin()
 	c.langFacets.begin()
+	c.derived.begin()
 }
 
 // commit keeps what the build made, for the next one; abort forgets it.
@@ -87,6 +96,7 @@ func (c *Cache) commit() {
 	c.lists.commit()
 	c.totals.commit()
 	c.langFacets.commit()
+	c.derived.commit()
 }
 
 func (c *Cache) abort() {
@@ -100,6 +110,7 @@ func (c *Cache) abort() {
 	c.lists.abort()
 	c.totals.abort()
 	c.langFacets.abort()
+	c.derived.abort()
 }
 
 // memo maps keys to values made in the last good build (prev) and in the
@@ -206,6 +217,29 @@ func (r *renderer) reuse(fp uint64, names ...string) bool {
 		r.kept.Add(int64(len(names)))
 	}
 	return same
+}
+
+// factsKey is a digest of every fact of the site: the inputs outside the
+// folders (vocabularies, configuration, theme), the build date and each
+// folder's facts, not its bodies. The digests made from facts alone are
+// memoised by it, so that an edit of a body does not hash every project
+// again.
+func (r *renderer) factsKey() uint64 {
+	h := digest.New("facts").Num(r.Inputs).Str(r.site.Now.Format(time.RFC3339Nano)).Int(len(r.site.Projects))
+	for _, p := range r.site.Projects {
+		h.Str(p.ID).Num(p.FactsDigest)
+	}
+	h.Int(len(r.site.Practices))
+	for _, pr := range r.site.Practices {
+		h.Str(pr.ID).Num(pr.FactsDigest)
+	}
+	return h.Sum()
+}
+
+// derived returns a digest made from the facts alone, computing it only
+// when the facts changed.
+func (r *renderer) derived(kind, lang string, compute func() uint64) uint64 {
+	return r.cache.derived.get(derivedKey{kind, lang, r.facts}, compute)
 }
 
 // makeDigests finds what each project's card and page and each

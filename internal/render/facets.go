@@ -69,7 +69,7 @@ func facetStrings() []string {
 func (r *renderer) setupFacets() error {
 	// The facets change only when a project's facts do: an edit of a
 	// body keeps them.
-	r.facetsDigest = r.facetDigest()
+	r.facetsDigest = r.derived("facets", "", r.facetDigest)
 	set := r.cache.facets.get(r.facetsDigest, func() *facet.Set {
 		return facet.Build(r.site.Projects, facet.Options{
 			Vocab: r.site.Vocab, Now: r.site.Now, Languages: r.site.Config.Languages, HasPractice: (*model.Project).HasPractice,
@@ -204,7 +204,7 @@ func (r *renderer) sortProjects() {
 			var buf collate.Buffer
 			// The orders change only when a title, a period, a budget or
 			// the set of projects does: an edit of a body keeps them.
-			lc.ordersDigest = r.sortDigest(lc.lang)
+			lc.ordersDigest = r.derived("orders", lc.lang, func() uint64 { return r.sortDigest(lc.lang) })
 			o := r.cache.orders.get(lc.ordersDigest, func() *orders { return r.makeOrders(lc, col) })
 			lc.orders, lc.order, lc.rank, lc.titleKeys = o.orders, o.orders[sortKeys()[0]], o.rank, o.titleKeys
 

@@ -56,14 +56,14 @@ func (r *renderer) writeRoot() error {
 	}
 	p.Root = rv
 	p.Description = r.description(def)
-	if err := r.execute(p); err != nil {
+	if err := r.executeFromFacts(p); err != nil {
 		return err
 	}
 	// The root 404 page, in the default language, for servers that show
 	// one 404 page for the whole site.
 	nf := r.notFoundPage(def)
 	nf.Path = "404.html"
-	return r.execute(nf)
+	return r.executeFromFacts(nf)
 }
 
 func (r *renderer) description(lc *langCtx) string {
@@ -149,7 +149,7 @@ func (r *renderer) notFoundPage(lc *langCtx) *Page {
 	return p
 }
 
-func (r *renderer) writeNotFound(lc *langCtx) error { return r.execute(r.notFoundPage(lc)) }
+func (r *renderer) writeNotFound(lc *langCtx) error { return r.executeFromFacts(r.notFoundPage(lc)) }
 
 // listPage returns page n of a listing of projects (positions in
 // site.Projects, in order) with its pagination. pathIn gives the address of

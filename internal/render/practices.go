@@ -100,7 +100,7 @@ func (r *renderer) writeLibraryPage(lc *langCtx, n, pages int) error {
 		lv.Items = append(lv.Items, r.practiceView(pr, lc))
 	}
 	p.Library = lv
-	return r.execute(p)
+	return r.executeFromFacts(p)
 }
 
 // writePractice renders a practice's page in every language. The body

@@ -115,6 +115,7 @@ type renderer struct {
 	words           []string // per project: its search words
 	totals          totals
 	facetsDigest    uint64 // what the facets are made from
+	facts           uint64 // the key of every fact (factsKey)
 }
 
 // Render writes the whole site to o.Sink. Problems with content (a missing
@@ -162,6 +163,7 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	if err := r.loadMedia(); err != nil {
 		return Stats{}, err
 	}
+	r.facts = r.factsKey()
 	r.sortProjects()
 	if err := r.setupFacets(); err != nil {
 		return Stats{}, err
@@ -318,6 +320,16 @@ func (r *renderer) execute(p *Page) error {
 	}
 	r.pages.Add(1)
 	return r.write(outputFile(p.Path), b)
+}
+
+// executeFromFacts renders a page that is made from the site's facts
+// alone, not from any body (the root, 404, accessibility and library
+// pages), unless the sink kept it from a build with the same facts.
+func (r *renderer) executeFromFacts(p *Page) error {
+	if r.reuse(r.fingerprint(p.Kind).Num(r.facts).Str(p.Path).Sum(), outputFile(p.Path)) {
+		return nil
+	}
+	return r.execute(p)
 }
 
 // executeLazy hands a page to the sink to be rendered when it is first
