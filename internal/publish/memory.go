@@ -81,6 +81,17 @@ type shard struct {
 	mu    sync.RWMutex
 	files map[string]*entry
 	prev  map[string]*entry // the previous generation, while one is written
+	// shared says that a snapshot holds files (or prev): the next change
+	// copies the map first.
+	shared, prevShared bool
+}
+
+// own makes sh.files the shard's own before a change. The caller holds
+// the lock.
+func (sh *shard) own() {
+	if sh.shared {
+		sh.files, sh.shared = maps.Clone(sh.files), false
+	}
 }
 
 // NewMemory returns an empty Memory.
@@ -103,6 +114,7 @@ func (m *Memory) Begin() {
 		sh := &m.shards[i]
 		sh.mu.Lock()
 		sh.prev, sh.files = sh.files, make(map[string]*entry, len(sh.files))
+		sh.prevShared, sh.shared = sh.shared, false
 		sh.mu.Unlock()
 	}
 }
@@ -114,6 +126,7 @@ func (m *Memory) Abort() {
 		sh.mu.Lock()
 		if sh.prev != nil {
 			sh.files, sh.prev = sh.prev, nil
+			sh.shared = sh.prevShared
 		}
 		sh.mu.Unlock()
 	}
@@ -135,6 +148,7 @@ func (m *Memory) put(name string, e *entry) error {
 	}
 	sh := m.shard(name)
 	sh.mu.Lock()
+	sh.own()
 	if old, ok := sh.files[name]; ok {
 		e.fp = old.fp // from Keep, in this generation
 	}
@@ -148,6 +162,7 @@ func (m *Memory) Keep(name string, fingerprint uint64) bool {
 	sh := m.shard(name)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
+	sh.own()
 	if e, ok := sh.prev[name]; ok && e.fp == fingerprint && fingerprint != 0 {
 		sh.files[name] = e
 		return true
@@ -158,20 +173,19 @@ func (m *Memory) Keep(name string, fingerprint uint64) bool {
 	return false
 }
 
-// Snapshot returns the current files. Later writes do not change it.
+// Snapshot returns the current files. Later writes do not change it: the
+// snapshot shares the shards' maps, and the next change to a shard copies
+// its map first. After a Begin a build writes new maps, so taking a
+// snapshot of each build costs nothing.
 func (m *Memory) Snapshot() *Snapshot {
-	n := 0
-	for i := range m.shards {
-		n += len(m.shards[i].files)
-	}
-	files := make(map[string]*entry, n)
+	s := &Snapshot{seed: m.seed}
 	for i := range m.shards {
 		sh := &m.shards[i]
-		sh.mu.RLock()
-		maps.Copy(files, sh.files)
-		sh.mu.RUnlock()
+		sh.mu.Lock()
+		s.shards[i], sh.shared = sh.files, true
+		sh.mu.Unlock()
 	}
-	return &Snapshot{files: files}
+	return s
 }
 
 // File returns a file's contents.
@@ -202,14 +216,23 @@ func (m *Memory) Files() map[string][]byte {
 // A Snapshot is the files of one build, read by the development server
 // while the next build is written.
 type Snapshot struct {
-	files map[string]*entry
+	seed   maphash.Seed
+	shards [shards]map[string]*entry
+}
+
+func (s *Snapshot) entry(name string) (*entry, bool) {
+	e, ok := s.shards[maphash.String(s.seed, name)%shards][name]
+	return e, ok
 }
 
 // SnapshotOf returns a snapshot of files: name → contents.
 func SnapshotOf(files map[string][]byte) *Snapshot {
-	s := &Snapshot{files: make(map[string]*entry, len(files))}
+	s := &Snapshot{seed: maphash.MakeSeed()}
+	for i := range s.shards {
+		s.shards[i] = map[string]*entry{}
+	}
 	for name, b := range files {
-		s.files[name] = ready(b)
+		s.shards[maphash.String(s.seed, name)%shards][name] = ready(b)
 	}
 	return s
 }
@@ -217,7 +240,7 @@ func SnapshotOf(files map[string][]byte) *Snapshot {
 // File returns a file's contents, making it if it is lazy; fs.ErrNotExist
 // when the site has no such file.
 func (s *Snapshot) File(name string) ([]byte, error) {
-	e, ok := s.files[name]
+	e, ok := s.entry(name)
 	if !ok {
 		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
@@ -226,26 +249,43 @@ func (s *Snapshot) File(name string) ([]byte, error) {
 
 // Has reports whether the site has a file, without making it.
 func (s *Snapshot) Has(name string) bool {
-	_, ok := s.files[name]
+	_, ok := s.entry(name)
 	return ok
 }
 
 // Names returns the names of every file, sorted.
-func (s *Snapshot) Names() []string { return slices.Sorted(maps.Keys(s.files)) }
+func (s *Snapshot) Names() []string {
+	names := make([]string, 0, s.Len())
+	for _, m := range s.shards {
+		for name := range m {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
 
 // Len returns the number of files.
-func (s *Snapshot) Len() int { return len(s.files) }
+func (s *Snapshot) Len() int {
+	n := 0
+	for _, m := range s.shards {
+		n += len(m)
+	}
+	return n
+}
 
 // Files returns every file, lazy ones made.
 func (s *Snapshot) Files() (map[string][]byte, error) {
-	out := make(map[string][]byte, len(s.files))
+	out := make(map[string][]byte, s.Len())
 	var errs []error
-	for name, e := range s.files {
-		b, err := e.get()
-		if err != nil {
-			errs = append(errs, err)
+	for _, m := range s.shards {
+		for name, e := range m {
+			b, err := e.get()
+			if err != nil {
+				errs = append(errs, err)
+			}
+			out[name] = b
 		}
-		out[name] = b
 	}
 	return out, errors.Join(errs...)
 }
@@ -253,6 +293,10 @@ func (s *Snapshot) Files() (map[string][]byte, error) {
 // Same reports whether a file is the very one of another snapshot: kept
 // over, not written again.
 func (s *Snapshot) Same(o *Snapshot, name string) bool {
-	a, ok := s.files[name]
-	return ok && o != nil && o.files[name] == a
+	if o == nil {
+		return false
+	}
+	a, ok := s.entry(name)
+	b, _ := o.entry(name)
+	return ok && a == b
 }

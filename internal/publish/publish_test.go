@@ -1,8 +1,10 @@
 package publish
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,5 +101,53 @@ func TestMinifierByType(t *testing.T) {
 		if got, _ := m.File(name); string(got) != w {
 			t.Errorf("minified %s = %q; want %q", name, got, w)
 		}
+	}
+}
+
+// TestSnapshotStaysAsTaken: the development server serves a snapshot
+// while the next build writes; what it serves must not change under it,
+// whether the next build writes in a new generation, writes without one,
+// or fails and is aborted.
+func TestSnapshotStaysAsTaken(t *testing.T) {
+	m := NewMemory()
+	for _, name := range []string{"a.html", "b.html", "c.html"} {
+		if err := m.Write(name, []byte(name+" 1")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := m.Snapshot()
+	m.Write("a.html", []byte("a.html 2")) // no generation
+	second := m.Snapshot()
+	m.Begin()
+	m.Keep("b.html", 0) // not carried over: no fingerprint
+	m.Write("b.html", []byte("b.html 3"))
+	m.Write("d.html", []byte("d.html 3"))
+	m.Abort()
+	m.Write("c.html", []byte("c.html 4")) // after the abort, on second's maps
+	third := m.Snapshot()
+
+	for _, tt := range []struct {
+		snap *Snapshot
+		want map[string]string
+	}{
+		{first, map[string]string{"a.html": "a.html 1", "b.html": "b.html 1", "c.html": "c.html 1"}},
+		{second, map[string]string{"a.html": "a.html 2", "b.html": "b.html 1", "c.html": "c.html 1"}},
+		{third, map[string]string{"a.html": "a.html 2", "b.html": "b.html 1", "c.html": "c.html 4"}},
+	} {
+		got, err := tt.snap.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("snapshot has %v; want %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(tt.want)))
+		}
+		for name, w := range tt.want {
+			if string(got[name]) != w {
+				t.Errorf("snapshot's %s = %q; want %q", name, got[name], w)
+			}
+		}
+	}
+	if !second.Same(third, "b.html") || second.Same(third, "c.html") {
+		t.Error("Same: b.html is carried over from second to third, c.html is not")
 	}
 }
