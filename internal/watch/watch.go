@@ -40,7 +40,7 @@ type Watcher struct {
 // New starts watching.
 func New(o Options) (*Watcher, error) {
 	if o.Quiet <= 0 {
-		o.Quiet = 15 * time.Millisecond
+		o.Quiet = 10 * time.Millisecond
 	}
 	if o.Max <= 0 {
 		o.Max = time.Second
