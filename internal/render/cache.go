@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"sync"
 	"time"
 
@@ -34,6 +35,9 @@ type Cache struct {
 	langFacets memo[uint64, []*langFacet]
 	// derived are digests made from the facts alone, by the facts' key.
 	derived memo[derivedKey, uint64]
+	// cardSets are every language's cards, by the facts' key and the
+	// global digest: after a body edit the cards are the last build's.
+	cardSets memo[uint64, map[string][]*ProjectView]
 }
 
 type derivedKey struct {
@@ -81,6 +85,7 @@ func (c *Cache) begin() {
 	c.totals.begin()
 	c.langFacets.begin()
 	c.derived.begin()
+	c.cardSets.begin()
 }
 
 // commit keeps what the build made, for the next one; abort forgets it.
@@ -97,6 +102,7 @@ func (c *Cache) commit() {
 	c.totals.commit()
 	c.langFacets.commit()
 	c.derived.commit()
+	c.cardSets.commit()
 }
 
 func (c *Cache) abort() {
@@ -111,6 +117,7 @@ func (c *Cache) abort() {
 	c.totals.abort()
 	c.langFacets.abort()
 	c.derived.abort()
+	c.cardSets.abort()
 }
 
 // memo maps keys to values made in the last good build (prev) and in the
@@ -182,6 +189,27 @@ func (m *memo[K, V]) batch(keys []K, fn func(i int) V) []V {
 	}
 	m.mu.Unlock()
 	return out
+}
+
+// lookup returns what the last good build had for k, and keeps it for
+// the next one.
+func (m *memo[K, V]) lookup(k K) (V, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.next[k]
+	if !ok {
+		if v, ok = m.prev[k]; ok {
+			m.next[k] = v
+		}
+	}
+	return v, ok
+}
+
+// carry keeps everything the last good build had for the next one.
+func (m *memo[K, V]) carry() {
+	m.mu.Lock()
+	maps.Copy(m.next, m.prev)
+	m.mu.Unlock()
 }
 
 // swap records v for k in the running build and returns what the last good

@@ -368,19 +368,36 @@ func ranks(order []int) []int {
 // makeCards builds the card view of every project in every language once;
 // the listing, the facet pages and the JSON index share them.
 func (r *renderer) makeCards() {
+	// A card shows facts alone: when no fact changed, every card is the
+	// last build's.
+	setKey := digest.New("cards").Num(r.facts).Num(r.global).Sum()
+	sets, reused := r.cache.cardSets.lookup(setKey)
+	if reused {
+		r.cache.cards.carry()
+	} else {
+		sets = map[string][]*ProjectView{}
+	}
+	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for _, lc := range r.lang {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// The cache holds cards of this site only (Render drops it
-			// when anything global changes), so a card's digest is key
-			// enough.
-			keys := make([]cardKey, len(r.site.Projects))
-			for i, d := range r.cardDigests {
-				keys[i] = cardKey{lc.lang, d}
+			if reused {
+				lc.cards = sets[lc.lang]
+			} else {
+				// The cache holds cards of this site only (Render drops
+				// it when anything global changes), so a card's digest
+				// is key enough.
+				keys := make([]cardKey, len(r.site.Projects))
+				for i, d := range r.cardDigests {
+					keys[i] = cardKey{lc.lang, d}
+				}
+				lc.cards = r.cache.cards.batch(keys, func(i int) *ProjectView { return r.projectView(r.site.Projects[i], lc) })
+				mu.Lock()
+				sets[lc.lang] = lc.cards
+				mu.Unlock()
 			}
-			lc.cards = r.cache.cards.batch(keys, func(i int) *ProjectView { return r.projectView(r.site.Projects[i], lc) })
 			// The projects of each facet value, in the listing's order:
 			// they change with the orders or the facets.
 			lc.valueLists = r.cache.lists.get(digest.New("lists").Num(lc.ordersDigest).Num(r.facetsDigest).Sum(), func() map[string][][]int {
@@ -401,6 +418,9 @@ func (r *renderer) makeCards() {
 		}()
 	}
 	wg.Wait()
+	if !reused {
+		r.cache.cardSets.get(setKey, func() map[string][]*ProjectView { return sets })
+	}
 }
 
 // facetViews returns the facets of a listing with their values in the

@@ -20,6 +20,9 @@ import (
 // size.
 func (r *renderer) loadMedia() error {
 	for _, mfo := range r.mediaFolders() {
+		if len(mfo.names) == 0 {
+			continue // most folders hold their text alone
+		}
 		m := map[string]*mediaFile{}
 		for _, name := range mfo.names {
 			f, err := r.Source.Open(path.Join(mfo.dir, name))

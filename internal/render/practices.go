@@ -90,6 +90,11 @@ func (r *renderer) practiceTasks() []func() error {
 
 func (r *renderer) writeLibraryPage(lc *langCtx, n, pages int) error {
 	pathIn := func(lang string) string { return r.lang[lang].urls.practicesPage(n) }
+	// The library shows the practices' facts alone; the views are made
+	// only when those changed.
+	if r.reuse(r.fingerprint("practices").Num(r.facts).Str(pathIn(lc.lang)).Sum(), outputFile(pathIn(lc.lang))) {
+		return nil
+	}
 	p := r.page(lc, "practices", lc.urls.practicesPage(n), pathIn)
 	p.Title = lc.strings["practices_title"].Other
 	p.Description = lc.strings["practices_lead"].Other
@@ -100,7 +105,7 @@ func (r *renderer) writeLibraryPage(lc *langCtx, n, pages int) error {
 		lv.Items = append(lv.Items, r.practiceView(pr, lc))
 	}
 	p.Library = lv
-	return r.executeFromFacts(p)
+	return r.execute(p)
 }
 
 // writePractice renders a practice's page in every language. The body
