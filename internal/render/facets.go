@@ -539,7 +539,14 @@ func (r *renderer) makeWords() {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				r.words[i] = r.cache.words.get(r.fingerprint("words").Num(r.pageDigests[i]).Sum(), func() string {
+				// A project's words are its text and the names of its
+				// places: a vocabulary edit that renames no place of it
+				// keeps them.
+				key := digest.New("words").Num(r.pageDigests[i])
+				for _, s := range search.Places(r.site.Projects[i], r.site.Vocab) {
+					key.Str(s)
+				}
+				r.words[i] = r.cache.words.get(key.Sum(), func() string {
 					return search.ProjectWords(r.site.Projects[i], r.site.Vocab)
 				})
 			}

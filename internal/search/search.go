@@ -78,18 +78,7 @@ func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 	}
 	texts = append(texts, p.Organisation)
 	texts = append(texts, p.Partners...)
-	places := append([]string{p.Region}, p.Municipalities...)
-	for i, key := range places {
-		v := vocab.Get(model.VocabMunicipalities)
-		if i == 0 {
-			v = vocab.Get(model.VocabRegions)
-		}
-		if t := v.Term(key); t != nil {
-			for _, ls := range t.Label {
-				texts = append(texts, ls.S)
-			}
-		}
-	}
+	texts = append(texts, Places(p, vocab)...)
 	for _, v := range p.Versions {
 		texts = append(texts, linkTarget.ReplaceAllString(string(v.Body), "]"))
 	}
@@ -174,4 +163,24 @@ func (ix Index) Words() ([]string, error) {
 		out = append(out, strings.Join(ws, " "))
 	}
 	return out, nil
+}
+
+// Places returns the names of a project's region and municipalities in
+// every language: the only words of ProjectWords that come from the
+// vocabularies.
+func Places(p *model.Project, vocab model.Vocabularies) []string {
+	var out []string
+	places := append([]string{p.Region}, p.Municipalities...)
+	for i, key := range places {
+		v := vocab.Get(model.VocabMunicipalities)
+		if i == 0 {
+			v = vocab.Get(model.VocabRegions)
+		}
+		if t := v.Term(key); t != nil {
+			for _, ls := range t.Label {
+				out = append(out, ls.S)
+			}
+		}
+	}
+	return out
 }
