@@ -93,7 +93,9 @@ func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, cac
 	site.Projects, err = loadFolders(ctx, fsys, site, folderKind[model.Project]{
 		dir: ProjectsDir, noun: "project", decode: model.DecodeFile, merge: model.Merge, files: site.Files,
 		folder: func(p *model.Project) *model.Folder { return &p.Folder },
-		fresh:  func(p *model.Project) *model.Project { c := *p; c.Practices = nil; return &c },
+		// LinkPractices copies a project whose practices change; the
+		// others are the cache's, shared from build to build.
+		fresh: func(p *model.Project) *model.Project { return p },
 	}, &cache.projects, diags)
 	if err != nil {
 		return nil, err

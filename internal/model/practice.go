@@ -339,12 +339,16 @@ func MergePractice(id, dir string, original *File[Practice], translations []*Fil
 
 // LinkPractices resolves the projects each practice names: an id that is
 // not a project is an error at its position that suggests the nearest
-// project id. It fills in each project's Practices and, where a practice
+// project id. It fills in each project's Practices — a project whose
+// practices are not the ones it holds is replaced in projects by a copy,
+// so that the projects passed in are never changed and a cache may share
+// them from build to build — and, where a practice
 // does not state them, its funder (the one funder all its projects share)
 // and its countries (those of its projects' regions, or of their funders).
 // projects are sorted by id.
 func LinkPractices(practices []*Practice, projects []*Project, vs Vocabularies, diags *diag.List) {
 	byID := make(map[string]*Project, len(projects))
+	links := map[string][]string{} // project id → the practices that name it
 	ids := make([]string, 0, len(projects))
 	for _, p := range projects {
 		byID[p.ID] = p
@@ -369,7 +373,7 @@ func LinkPractices(practices []*Practice, projects []*Project, vs Vocabularies, 
 			}
 			found = append(found, p)
 			kept = append(kept, id)
-			p.Practices = append(p.Practices, pr.ID)
+			links[id] = append(links[id], pr.ID)
 		}
 		pr.Projects = kept
 		if pr.Funder == "" {
@@ -400,8 +404,14 @@ func LinkPractices(practices []*Practice, projects []*Project, vs Vocabularies, 
 			slices.Sort(pr.Countries)
 		}
 	}
-	for _, p := range projects {
-		slices.Sort(p.Practices)
-		p.Practices = slices.Compact(p.Practices)
+	for i, p := range projects {
+		want := links[p.ID]
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if !slices.Equal(p.Practices, want) {
+			c := *p
+			c.Practices = want
+			projects[i] = &c
+		}
 	}
 }
