@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -532,30 +533,37 @@ func (r *renderer) allProjects(h *digest.Hash) *digest.Hash {
 // only when a browser asks.
 func (r *renderer) makeWords() {
 	r.words = make([]string, len(r.site.Projects))
+	// A project's words are its text and the names of its places: an
+	// edit of another vocabulary than the places' keeps them.
+	places := digest.New("places")
+	for _, name := range []string{model.VocabRegions, model.VocabMunicipalities} {
+		for _, t := range r.site.Vocab.Get(name).Terms {
+			places.Str(t.Key).Int(len(t.Label))
+			for _, ls := range t.Label {
+				places.Str(ls.Lang).Str(ls.S)
+			}
+			places.Str(t.Attrs["region"])
+		}
+	}
+	placesSum := places.Sum()
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for range r.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				// A project's words are its text and the names of its
-				// places: a vocabulary edit that renames no place of it
-				// keeps them.
-				key := digest.New("words").Num(r.pageDigests[i])
-				for _, s := range search.Places(r.site.Projects[i], r.site.Vocab) {
-					key.Str(s)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(r.site.Projects) {
+					return
 				}
-				r.words[i] = r.cache.words.get(key.Sum(), func() string {
+				key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
+				r.words[i] = r.cache.words.get(key, func() string {
 					return search.ProjectWords(r.site.Projects[i], r.site.Vocab)
 				})
 			}
 		}()
 	}
-	for i := range r.site.Projects {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	r.searchFile = r.fingerprint("search").Int(indexFormat)
 	for _, d := range r.pageDigests {
