@@ -122,9 +122,12 @@ func (c *folderCache[T]) unchanged(dir string) *folderEntry[T] {
 	return c.prev[dir]
 }
 
-func (c *folderCache[T]) keep(dir string, e *folderEntry[T]) {
+// keepAll keeps the entries of the folders for the next Load.
+func (c *folderCache[T]) keepAll(folders []*folder, entries []*folderEntry[T]) {
 	c.mu.Lock()
-	c.next[dir] = e
+	for i, e := range entries {
+		c.next[folders[i].dir] = e
+	}
 	c.mu.Unlock()
 }
 

@@ -211,8 +211,8 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		return nil, err
 	}
 	langs := s.Config.Languages
-	folders := make([]folder, 0, len(entries))
-	listings := make([]listing, 0, len(entries))
+	folders := make([]*folder, 0, len(entries))
+	listings := make([]*listing, 0, len(entries))
 	reused := make([]*folderEntry[T], 0, len(entries)) // per folder: the cache's entry when nothing in it changed
 	for _, e := range entries {
 		name := e.Name()
@@ -229,7 +229,7 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 			continue
 		}
 		if old := c.unchanged(p); old != nil {
-			folders, listings, reused = append(folders, old.listing.folder), append(listings, old.listing), append(reused, old)
+			folders, listings, reused = append(folders, &old.listing.folder), append(listings, &old.listing), append(reused, old)
 			continue
 		}
 		l, err := list(fsys, k, p, name, langs)
@@ -242,7 +242,7 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 			}
 			continue
 		}
-		folders, listings, reused = append(folders, l.folder), append(listings, l), append(reused, nil)
+		folders, listings, reused = append(folders, &l.folder), append(listings, &l), append(reused, nil)
 	}
 
 	out := make([]*T, len(folders))
@@ -267,12 +267,12 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, err := c.load(fsys, s, k, folders[i])
+				e, err := c.load(fsys, s, k, *folders[i])
 				if err != nil {
 					errOnce.Do(func() { readErr = err })
 					continue
 				}
-				e.listing = listings[i]
+				e.listing = *listings[i]
 				found[i] = e
 			}
 		}()
@@ -294,8 +294,8 @@ feed:
 		return nil, readErr
 	}
 	kept := out[:0]
+	c.keepAll(folders, found)
 	for i, e := range found {
-		c.keep(folders[i].dir, e)
 		if files := e.listing.others; len(files) > 0 {
 			k.files[folders[i].id] = files
 		}
