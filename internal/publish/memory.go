@@ -20,6 +20,14 @@ type Keeper interface {
 	Keep(name string, fingerprint uint64) bool
 }
 
+// Carrier is a Keeper that can carry every file of the previous build
+// over at once (see Memory.Carry), and drop one of them again.
+type Carrier interface {
+	Keeper
+	Carry()
+	Drop(name string)
+}
+
 // LazyWriter is a Sink that takes a file whose contents are made when they
 // are first read: the development server makes the large indexes only when
 // a browser asks for them.
@@ -117,6 +125,31 @@ func (m *Memory) Begin() {
 		sh.prevShared, sh.shared = sh.shared, false
 		sh.mu.Unlock()
 	}
+}
+
+// Carry fills the generation being written with every file of the
+// previous one, fingerprints and all: a renderer that knows which files
+// did not change writes only the others. Call it right after Begin.
+func (m *Memory) Carry() {
+	for i := range m.shards {
+		sh := &m.shards[i]
+		sh.mu.Lock()
+		if sh.prev != nil {
+			// Shared with prev, which Abort and Keep still read: the
+			// first change to the shard copies it.
+			sh.files, sh.shared = sh.prev, true
+		}
+		sh.mu.Unlock()
+	}
+}
+
+// Drop removes a file from the generation being written.
+func (m *Memory) Drop(name string) {
+	sh := m.shard(name)
+	sh.mu.Lock()
+	sh.own()
+	delete(sh.files, name)
+	sh.mu.Unlock()
 }
 
 // Abort drops the generation being written and returns to the previous one.

@@ -35,6 +35,10 @@ type Cache struct {
 	langFacets memo[uint64, []*langFacet]
 	// derived are digests made from the facts alone, by the facts' key.
 	derived memo[derivedKey, uint64]
+	// last is what the last good build was made from, for the quick
+	// rebuild after an edit of bodies alone (see quickTasks); next is the
+	// running build's.
+	last, next *buildState
 	// cardSets are every language's cards, by the facts' key and the
 	// global digest: after a body edit the cards are the last build's.
 	cardSets memo[uint64, map[string][]*ProjectView]
@@ -91,6 +95,7 @@ func (c *Cache) begin() {
 // commit keeps what the build made, for the next one; abort forgets it.
 func (c *Cache) commit() {
 	c.global = c.nextGlobal
+	c.last, c.next = c.next, nil
 	c.cards.commit()
 	c.words.commit()
 	c.entries.commit()
@@ -106,6 +111,7 @@ func (c *Cache) commit() {
 }
 
 func (c *Cache) abort() {
+	c.next = nil
 	c.cards.abort()
 	c.words.abort()
 	c.entries.abort()
@@ -245,6 +251,17 @@ func (r *renderer) reuse(fp uint64, names ...string) bool {
 		r.kept.Add(int64(len(names)))
 	}
 	return same
+}
+
+// buildState is what a build was made from, as far as the quick rebuild
+// needs to know.
+type buildState struct {
+	facts, global uint64
+	pages         map[string]uint64 // project or practice id → its page digest
+	// named are the files named by their inputs (the search and listing
+	// indexes): a new text gives them new names.
+	named []string
+	stats Stats
 }
 
 // factsKey is a digest of every fact of the site: the inputs outside the

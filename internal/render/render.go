@@ -175,12 +175,74 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	r.makeWords()
 	r.makeTotals()
 
-	if err := r.run(ctx, r.tasks()); err != nil {
+	state := &buildState{facts: r.facts, global: r.global, pages: make(map[string]uint64, len(r.site.Projects)+len(r.site.Practices))}
+	for i, p := range r.site.Projects {
+		state.pages["p/"+p.ID] = r.pageDigests[i]
+	}
+	for _, pr := range r.site.Practices {
+		state.pages["k/"+pr.ID] = r.practiceDigests[pr.ID]
+	}
+	state.named = []string{r.searchPath}
+	for _, lang := range r.site.Config.Languages {
+		state.named = append(state.named, r.lang[lang].indexPath)
+	}
+	tasks, quick := r.quickTasks(state)
+	if !quick {
+		tasks = r.tasks()
+	}
+	if err := r.run(ctx, tasks); err != nil {
 		return Stats{}, err
 	}
 	done = true
 	kept := int(r.kept.Load())
-	return Stats{Pages: int(r.pages.Load()) + kept, Files: int(r.files.Load()) + kept, Rendered: int(r.pages.Load())}, nil
+	state.stats = Stats{Pages: int(r.pages.Load()) + kept, Files: int(r.files.Load()) + kept, Rendered: int(r.pages.Load())}
+	if quick {
+		// The pages carried over are the last build's.
+		last := r.cache.last.stats
+		state.stats = Stats{Pages: last.Pages, Files: last.Files, Rendered: int(r.pages.Load())}
+	}
+	r.cache.next = state
+	return state.stats, nil
+}
+
+// quickTasks returns, when no fact changed since the last good build (the
+// same facts key and global digest, so the same pages with the same
+// listings, facets and cards) and the sink can carry the last build's
+// files over, the tasks that remain: the pages of the projects and
+// practices whose text changed, and the files made from every text (the
+// search index and what links it). The sink then holds everything else
+// as it was. Otherwise it returns false and the whole site is rendered,
+// each page checking its own fingerprint.
+func (r *renderer) quickTasks(state *buildState) ([]func() error, bool) {
+	last := r.cache.last
+	carrier, ok := r.Sink.(publish.Carrier)
+	if !ok || last == nil || last.facts != state.facts || last.global != state.global || len(last.pages) != len(state.pages) {
+		return nil, false
+	}
+	carrier.Carry()
+	for _, name := range last.named {
+		if !slices.Contains(state.named, name) {
+			carrier.Drop(name)
+		}
+	}
+	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots}
+	tasks = append(tasks, r.indexTasks()...)
+	for _, lang := range r.site.Config.Languages {
+		lc := r.lang[lang]
+		pages := pageCount(len(lc.order))
+		tasks = append(tasks, func() error { return r.writeListingPage(lc, 1, pages) })
+	}
+	for pos, p := range r.site.Projects {
+		if last.pages["p/"+p.ID] != state.pages["p/"+p.ID] {
+			tasks = append(tasks, func() error { return r.writeProject(p, pos) })
+		}
+	}
+	for _, pr := range r.site.Practices {
+		if last.pages["k/"+pr.ID] != state.pages["k/"+pr.ID] {
+			tasks = append(tasks, func() error { return r.writePractice(pr) })
+		}
+	}
+	return tasks, true
 }
 
 // globalDigest is what every page is made from: the input files other
