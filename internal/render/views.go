@@ -540,10 +540,13 @@ type ListingView struct {
 
 // Pager is where a page of a listing is among the others.
 type Pager struct {
-	PageNum  int
-	Pages    int
-	PrevURL  string
-	NextURL  string
+	PageNum int
+	Pages   int
+	PrevURL string
+	NextURL string
+	// PageURLs are the first and the last page and those within two of
+	// this one, as the listing script draws them: a listing of hundreds
+	// of pages stays a short list to read and to render.
 	PageURLs []PageLink
 }
 
@@ -576,18 +579,28 @@ func pager(n, pages int, pageURL func(int) string) Pager {
 		pg.NextURL = pageURL(n + 1)
 	}
 	if pages > 1 {
+		last := 0
 		for i := 1; i <= pages; i++ {
-			pg.PageURLs = append(pg.PageURLs, PageLink{Num: i, URL: pageURL(i), Current: i == n})
+			if i != 1 && i != pages && (i < n-pagerReach || i > n+pagerReach) {
+				continue
+			}
+			pg.PageURLs = append(pg.PageURLs, PageLink{Num: i, URL: pageURL(i), Current: i == n, Gap: i > last+1})
+			last = i
 		}
 	}
 	return pg
 }
+
+// pagerReach is how many pages on each side of the current one the
+// pagination links, besides the first and the last (listing.js: the same).
+const pagerReach = 2
 
 // PageLink is a link to a page of a listing.
 type PageLink struct {
 	Num     int
 	URL     string
 	Current bool
+	Gap     bool // pages before this one are left out
 }
 
 // HomeView is what the home page shows.

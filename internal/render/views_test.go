@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/vitrin-ssg/vitrin/internal/model"
@@ -31,5 +33,39 @@ func TestRoundShares(t *testing.T) {
 				t.Errorf("roundShares(%v of %v) = %v; want %v", tt.amounts, tt.total, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPagerLinksFirstLastAndNeighbours(t *testing.T) {
+	for _, tt := range []struct {
+		n, pages int
+		want     string // page numbers, "…" where pages are left out, [n] the current one
+	}{
+		{1, 1, ""},
+		{1, 2, "[1] 2"},
+		{3, 5, "1 2 [3] 4 5"},
+		{1, 334, "[1] 2 3 … 334"},
+		{6, 334, "1 … 4 5 [6] 7 8 … 334"},
+		{4, 10, "1 2 3 [4] 5 6 … 10"},
+		{334, 334, "1 … 332 333 [334]"},
+	} {
+		pg := pager(tt.n, tt.pages, func(i int) string { return fmt.Sprint("p", i) })
+		var got []string
+		for _, l := range pg.PageURLs {
+			if l.Gap {
+				got = append(got, "…")
+			}
+			if l.URL != fmt.Sprint("p", l.Num) {
+				t.Errorf("page %d links %s", l.Num, l.URL)
+			}
+			if l.Current {
+				got = append(got, fmt.Sprintf("[%d]", l.Num))
+			} else {
+				got = append(got, fmt.Sprint(l.Num))
+			}
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("page %d of %d links %q; want %q", tt.n, tt.pages, s, tt.want)
+		}
 	}
 }
