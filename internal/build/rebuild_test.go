@@ -113,6 +113,16 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 		{name: "a vocabulary label", edit: func() {
 			edit(site, "content/vocabularies/themes.yaml", "fi: Osallisuus", "fi: Osallisuus ja vaikuttaminen")
 		}, renders: []string{osku, ajatuspaja}},
+		{name: "a project names a theme by a word of its label", fails: true, edit: func() {
+			edit(site, "content/projects/osku/index.fi.md", "themes: [smart-villages, participation,", "themes: [smart-villages, vaikuttaminen,")
+		}},
+		// The hint of the problem names the label, which changes.
+		{name: "the label changes while the project is wrong", fails: true, edit: func() {
+			edit(site, "content/vocabularies/themes.yaml", "fi: Osallisuus ja vaikuttaminen", "fi: Vaikuttaminen")
+		}},
+		{name: "the project names the key again", edit: func() {
+			edit(site, "content/projects/osku/index.fi.md", "themes: [smart-villages, vaikuttaminen,", "themes: [smart-villages, participation,")
+		}, renders: []string{osku}},
 		{name: "the site takes a theme of its own", edit: func() {
 			err := fs.WalkDir(defaulttheme.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 				if err != nil || d.IsDir() {
@@ -160,6 +170,9 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 			t.Fatalf("%s: rebuild error %v, full build error %v; want failure %v", step.name, err, wantErr, step.fails)
 		}
 		if err != nil {
+			if err.Error() != wantErr.Error() {
+				t.Errorf("%s: the rebuild reports\n%v\na full build\n%v", step.name, err, wantErr)
+			}
 			mem.Abort()
 			continue
 		}

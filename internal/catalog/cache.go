@@ -77,7 +77,8 @@ func NewCache() *Cache { return &Cache{} }
 // folderCache holds the folders of one kind, by folder.
 type folderCache[T any] struct {
 	mu         sync.Mutex
-	context    uint64 // the vocabularies and languages the folders were read with
+	context    uint64 // the vocabularies' keys and the languages the folders were read with
+	labels     uint64 // the vocabularies' files, labels included
 	prev, next map[string]*folderEntry[T]
 	changed    map[string]bool // see Cache.changed
 }
@@ -92,16 +93,26 @@ type folderEntry[T any] struct {
 	diags   []diag.Diagnostic
 }
 
-// begin starts a Load. Folders read with other vocabularies or languages
-// are read again.
-func (c *folderCache[T]) begin(context uint64, changed map[string]bool) {
+// begin starts a Load. Folders read with other vocabulary keys or
+// languages are read again; so are, when only the vocabularies' labels
+// changed, the folders with problems, whose hints may name labels.
+func (c *folderCache[T]) begin(context, labels uint64, changed map[string]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.changed = changed
-	if c.context != context {
+	switch {
+	case c.context != context:
 		c.prev, c.changed = nil, nil
+	case c.labels != labels:
+		prev := make(map[string]*folderEntry[T], len(c.prev))
+		for dir, e := range c.prev {
+			if len(e.diags) == 0 {
+				prev[dir] = e
+			}
+		}
+		c.prev = prev
 	}
-	c.context = context
+	c.context, c.labels = context, labels
 	c.next = make(map[string]*folderEntry[T], len(c.prev))
 }
 

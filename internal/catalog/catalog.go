@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -80,12 +81,16 @@ func Load(ctx context.Context, fsys fs.FS, cfg config.Config, now time.Time, cac
 	}
 	var vocab uint64
 	site.Vocab, vocab = loadVocabularies(fsys, cfg.Languages, cache, diags)
-	readWith := digest.New("context").Num(vocab)
+	// A folder is decoded against the vocabularies' keys and extra keys;
+	// their labels matter only to the hints of a folder with problems. An
+	// edit of labels alone, the usual edit of a vocabulary, then decodes
+	// none of the folders without problems again.
+	readWith := digest.New("context").Num(vocabKeys(site.Vocab))
 	for _, l := range cfg.Languages {
 		readWith.Str(l)
 	}
-	cache.projects.begin(readWith.Sum(), cache.changed)
-	cache.practices.begin(readWith.Sum(), cache.changed)
+	cache.projects.begin(readWith.Sum(), vocab, cache.changed)
+	cache.practices.begin(readWith.Sum(), vocab, cache.changed)
 	cache.changed, cache.anything = nil, false
 	defer cache.projects.end()
 	defer cache.practices.end()
@@ -168,6 +173,23 @@ func loadVocabularies(fsys fs.FS, langs []string, cache *Cache, diags *diag.List
 	cache.vocab.sum, cache.vocab.vs, cache.vocab.diags = key, vs, found.Items()
 	diags.Merge(&found)
 	return vs, key
+}
+
+// vocabKeys is a digest of what decoding a folder takes from the
+// vocabularies: their files and terms' keys and extra keys, not labels.
+func vocabKeys(vs model.Vocabularies) uint64 {
+	h := digest.New("vocabulary keys")
+	for _, name := range slices.Sorted(maps.Keys(vs)) {
+		v := vs[name]
+		h.Str(name).Str(v.File).Int(len(v.Terms))
+		for _, t := range v.Terms {
+			h.Str(t.Key).Int(len(t.Attrs))
+			for _, a := range slices.Sorted(maps.Keys(t.Attrs)) {
+				h.Str(a).Str(t.Attrs[a])
+			}
+		}
+	}
+	return h.Sum()
 }
 
 // folderKind says how to read one kind of content folder: a project or a
