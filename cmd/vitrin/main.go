@@ -4,6 +4,7 @@
 //	vitrin build   write the site to public/
 //	vitrin check   validate the content, write nothing
 //	vitrin serve   build and serve the site on 127.0.0.1
+//	vitrin gen     write a synthetic catalogue, for benchmarks
 //	vitrin version print the version
 //	vitrin help    explain the commands
 //
@@ -52,6 +53,7 @@ Usage:
   vitrin build   [-source DIR] [-dest DIR] [-base-url URL] [-now DATE]
   vitrin check   [-source DIR] [-base-url URL] [-now DATE]
   vitrin serve   [-source DIR] [-port N] [-now DATE]
+  vitrin gen     -out DIR [-projects N] [-seed S] [-hugo]
   vitrin version
   vitrin help    [command]
 
@@ -59,6 +61,10 @@ Usage:
            as it was until the new one is complete; a build with errors changes nothing.
   check    reads and validates everything as build does, and writes nothing.
   serve    builds the site in memory and serves it on 127.0.0.1 for preview.
+  gen      writes a synthetic catalogue of -projects projects (default 1000) in three
+           languages, with a good practice for every 50, into a new or empty -out; the
+           same -seed gives the same files. With -hugo, the same catalogue as a Hugo
+           site. For benchmarks: see BENCHMARKS.md.
 
 Flags:
   -source DIR     the site folder, with content/ (default .)
@@ -82,6 +88,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	switch cmd {
 	case "build", "check", "serve":
 		return runSite(ctx, cmd, rest, stdout, stderr, getenv)
+	case "gen":
+		return runGen(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "vitrin", version())
 		return exitOK

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -41,6 +43,33 @@ func TestBuildDate(t *testing.T) {
 		}
 		if err != nil || got.Format("2006-01-02T15:04:05Z07:00") != tt.want {
 			t.Errorf("buildDate(%q, %q) = %v, %v; want %s", tt.flag, tt.epoch, got, err, tt.want)
+		}
+	}
+}
+
+// TestGenExitCodes: gen's usage errors exit 2, as the other commands'.
+func TestGenExitCodes(t *testing.T) {
+	full := t.TempDir()
+	if err := os.WriteFile(filepath.Join(full, "keep.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"gen", "-projects", "3", "-out", filepath.Join(t.TempDir(), "new")}, exitOK},
+		{[]string{"gen", "-projects", "3", "-out", t.TempDir()}, exitOK},
+		{[]string{"gen", "-projects", "3", "-out", full}, exitUsage},
+		{[]string{"gen", "-projects", "3"}, exitUsage},
+		{[]string{"gen", "-projects", "-1", "-out", t.TempDir()}, exitUsage},
+		{[]string{"gen", "-projects", "many", "-out", t.TempDir()}, exitUsage},
+		{[]string{"gen", "-out", t.TempDir(), "more"}, exitUsage},
+		{[]string{"gen", "-h"}, exitOK},
+	}
+	for _, tt := range tests {
+		var stdout, stderr strings.Builder
+		if got := run(context.Background(), tt.args, &stdout, &stderr, func(string) string { return "" }); got != tt.code {
+			t.Errorf("vitrin %s: exit %d; want %d\n%s", strings.Join(tt.args, " "), got, tt.code, stderr.String())
 		}
 	}
 }
