@@ -38,7 +38,8 @@ func pageTypes() []pageType {
 		{name: "fallback", paths: langs("fi/hankkeet/loov-voru/", "et/projektid/ajatuspaja/", "sv/projekt/vunki-mano/"), mark: "body.kind-project #fallback-note"},
 		{name: "404", paths: langs("fi/ei-ole/", "et/pole-olemas/", "sv/finns-inte/"), status: 404, mark: "body.kind-notfound"},
 		{name: "accessibility", paths: langs("fi/saavutettavuus/", "et/ligipaasetavus/", "sv/tillganglighet/"), mark: "body.kind-accessibility"},
-		{name: "library", paths: langs("fi/hyvat-kaytannot/", "et/head-tavad/", "sv/goda-exempel/"), mark: "body.kind-practices"},
+		{name: "library", paths: langs("fi/hyvat-kaytannot/", "et/head-tavad/", "sv/goda-exempel/"), mark: "body.kind-practices #filters"},
+		{name: "library-facet", paths: langs("fi/hyvat-kaytannot/leader-ryhma/kehittamisyhdistys-mansikka-ry/", "et/head-tavad/riik/eesti/", "sv/goda-exempel/behov/pengar/"), mark: "body.kind-practices:not(:has(#filters)) .more"},
 		{name: "practice", paths: langs("fi/hyvat-kaytannot/kumppanuuspoyta/", "et/head-tavad/kumppanuuspoyta/", "sv/goda-exempel/kumppanuuspoyta/"), mark: "body.kind-practice:not(:has(#fallback-note))"},
 		{name: "practice-fallback", paths: langs("fi/hyvat-kaytannot/koosloome-koolitusprogramm/", "et/head-tavad/asukasraati/", "sv/goda-exempel/loometalgud/"), mark: "body.kind-practice #fallback-note"},
 	}

@@ -56,6 +56,24 @@ type state struct {
 	q    string
 	sort string
 	page int
+	// deflt is the listing's default order: newest, or title in the
+	// library of good practices.
+	deflt string
+}
+
+// order returns the order the state shows.
+func (s state) order() string {
+	if s.sort != "" {
+		return s.sort
+	}
+	return s.defaultOrder()
+}
+
+func (s state) defaultOrder() string {
+	if s.deflt != "" {
+		return s.deflt
+	}
+	return "newest"
 }
 
 // query is the URL query the listing writes for a state.
@@ -71,7 +89,7 @@ func (s state) query(l *sitetest.Listing) string {
 		v.Set("q", s.q)
 		parts = append(parts, v.Encode())
 	}
-	if s.sort != "" && s.sort != "newest" {
+	if s.sort != "" && s.sort != s.defaultOrder() {
 		parts = append(parts, "sort="+s.sort)
 	}
 	if s.page > 1 {
@@ -86,10 +104,7 @@ func (s state) query(l *sitetest.Listing) string {
 // want computes with the Go reference (sitetest.Listing) what the listing
 // must show in a state.
 func (s state) want(t *testing.T, l *sitetest.Listing, countOne, countOther string) view {
-	sort := s.sort
-	if sort == "" {
-		sort = "newest"
-	}
+	sort := s.order()
 	ids := l.IDs(l.Match(t, s.sel, s.q), sort)
 	page := max(s.page, 1)
 	v := view{Search: s.query(l), Q: s.q, Sort: sort, FormOpen: true, Empty: len(ids) == 0}

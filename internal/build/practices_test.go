@@ -485,3 +485,139 @@ func TestExamplePracticeCrossLinks(t *testing.T) {
 	}
 	t.Logf("%d practices × 3 languages: %d practice→project links and %d project→practice links found", len(cat.Practices), forward, back)
 }
+
+// TestLibraryFacets checks the library's facets in every language: a page
+// per value that lists the practices with it, the first page's filter form
+// and links with counts, the JSON index and search file the listing script
+// reads, and the sitemap.
+func TestLibraryFacets(t *testing.T) {
+	res := sitetest.Build(t, readTestdata(t, "practices.txtar"), sitetest.Options{}).MustSucceed(t)
+	// nuorten-raati: youth, young people, the LAG of kylatalo, Finland,
+	// people and money. laulupeo-kava: culture and youth, the LAG of
+	// kylatalo, Estonia and Finland (its two projects), no needs.
+	for _, tt := range []struct {
+		page      string
+		title     string
+		practices []string
+	}{
+		{"fi/hyvat-kaytannot/teema/nuoret/", "Teema: Nuoret", []string{"laulupeo-kava", "nuorten-raati"}},
+		{"fi/hyvat-kaytannot/teema/kulttuuri/", "Teema: Kulttuuri", []string{"laulupeo-kava"}},
+		{"fi/hyvat-kaytannot/kohderyhma/nuoret/", "Kohderyhmä: Nuoret", []string{"nuorten-raati"}},
+		{"fi/hyvat-kaytannot/leader-ryhma/kylien-leader-ry/", "Leader-ryhmä: Kylien Leader ry", []string{"laulupeo-kava", "nuorten-raati"}},
+		{"fi/hyvat-kaytannot/maa/viro/", "Maa: Viro", []string{"laulupeo-kava"}},
+		{"fi/hyvat-kaytannot/maa/suomi/", "Maa: Suomi", []string{"laulupeo-kava", "nuorten-raati"}},
+		{"fi/hyvat-kaytannot/tarvitaan/raha/", "Mitä tarvitaan: Raha", []string{"nuorten-raati"}},
+		{"et/head-tavad/riik/eesti/", "Riik: Eesti", []string{"laulupeo-kava"}},
+		{"et/head-tavad/vajadus/inimesed/", "Mida on vaja: Inimesed", []string{"nuorten-raati"}},
+		{"et/head-tavad/tegevusgrupp/kylien-leader-ry/", "Kohalik tegevusgrupp: Kylien Leader ry", []string{"laulupeo-kava", "nuorten-raati"}},
+		{"sv/goda-exempel/land/estland/", "Land: Estland", []string{"laulupeo-kava"}},
+		{"sv/goda-exempel/behov/pengar/", "Vad som behövs: Pengar", []string{"nuorten-raati"}},
+		{"sv/goda-exempel/malgrupp/unga/", "Målgrupp: Unga", []string{"nuorten-raati"}},
+	} {
+		html := res.File(t, tt.page+"index.html")
+		if !strings.Contains(html, "<h1>"+tt.title+"</h1>") {
+			t.Errorf("%s is not titled %q", tt.page, tt.title)
+		}
+		if n := strings.Count(html, `<article class="card`); n != len(tt.practices) {
+			t.Errorf("%s has %d cards; want %d", tt.page, n, len(tt.practices))
+		}
+		links := linksOf(t, res, tt.page+"index.html", "https://example.org/hankkeet/")
+		lang := tt.page[:2]
+		for _, id := range tt.practices {
+			if !slices.Contains(links, practiceDirs[lang]+id+"/index.html") {
+				t.Errorf("%s does not link the practice %s", tt.page, id)
+			}
+		}
+		if !slices.Contains(links, practiceDirs[lang]+"index.html") {
+			t.Errorf("%s does not link back to the whole library", tt.page)
+		}
+		if !strings.Contains(res.File(t, "sitemap.xml"), "<loc>https://example.org/hankkeet/"+tt.page+"</loc>") {
+			t.Errorf("the sitemap lacks %s", tt.page)
+		}
+	}
+
+	first := res.File(t, "fi/hyvat-kaytannot/index.html")
+	for _, want := range []string{
+		`<form class="filters" id="filters"`,
+		`<input type="checkbox" name="need" value="money"> Raha <span class="count">(1)</span>`,
+		`<input type="checkbox" name="country" value="FI"> Suomi <span class="count">(2)</span>`,
+		`<a href="../../fi/hyvat-kaytannot/leader-ryhma/kylien-leader-ry/">Kylien Leader ry</a> <span class="count">(2)</span>`,
+		`<option value="title">Nimen mukaan</option>`,
+		`<option value="recent">Viimeksi käytetyt ensin</option>`,
+		`<h2 id="filters-heading">Rajaa käytäntöjä</h2>`,
+		`<label for="q">Hae käytännöistä</label>`,
+		`<h2 id="browse-heading">Selaa käytäntöjä</h2>`,
+		"Haku kattaa käytäntöjen nimet",
+		"Yksikään hyvä käytäntö ei vastaa valintojasi.",
+	} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the library's first page lacks %s", want)
+		}
+	}
+	// What the listing script reads.
+	var form struct{ index, search string }
+	for _, attr := range []struct {
+		name string
+		to   *string
+	}{{"data-index", &form.index}, {"data-search", &form.search}} {
+		_, rest, ok := strings.Cut(first, attr.name+`="`)
+		if !ok {
+			t.Fatalf("the library's form has no %s", attr.name)
+		}
+		*attr.to = strings.TrimPrefix(rest[:strings.IndexByte(rest, '"')], "../../")
+	}
+	var ix struct {
+		ID     []string         `json:"id"`
+		Cards  []string         `json:"h"`
+		Sorts  map[string][]int `json:"r"`
+		Facets []struct {
+			Key    string      `json:"k"`
+			Values [][2]string `json:"v"`
+		} `json:"f"`
+	}
+	if err := json.Unmarshal([]byte(res.File(t, form.index)), &ix); err != nil {
+		t.Fatalf("%s: %v", form.index, err)
+	}
+	var keys []string
+	for _, f := range ix.Facets {
+		keys = append(keys, f.Key)
+	}
+	if want := []string{"theme", "target_group", "lag", "country", "need"}; !slices.Equal(keys, want) {
+		t.Errorf("the library index has the facets %v; want %v", keys, want)
+	}
+	if len(ix.ID) != 2 || len(ix.Cards) != 2 {
+		t.Fatalf("the library index has %d ids and %d cards; want 2 of each", len(ix.ID), len(ix.Cards))
+	}
+	for i, id := range ix.ID {
+		if !strings.Contains(ix.Cards[i], `href="../../fi/hyvat-kaytannot/`+id+`/"`) {
+			t.Errorf("the card of %s in the index does not link its page from the library: %s", id, ix.Cards[i])
+		}
+	}
+	// By title: Laulupeo kava … before Nuorten raati; by the latest
+	// project: kylatalo (2024) is in both, so the title decides.
+	if got := ix.ID[ix.Sorts["title"][0]] + " " + ix.ID[ix.Sorts["title"][1]]; got != "laulupeo-kava nuorten-raati" {
+		t.Errorf("the library's title order is %s", got)
+	}
+	if s := res.File(t, form.search); !strings.Contains(s, "raadin") || !strings.Contains(s, "laulupidu") {
+		t.Errorf("the library's search file lacks the practices' words: %.300s", s)
+	}
+}
+
+// TestLibraryReservedID: a practice whose id is the address of the
+// library's facet pages in some language is an error that says which.
+func TestLibraryReservedID(t *testing.T) {
+	site := readTestdata(t, "practices.txtar") + `
+-- content/practices/riik/index.fi.md --
+---
+title: Riik
+summary: Tunnus on sama kuin maasivujen osoite virossa.
+problem: Ongelma.
+steps: [Tee näin.]
+themes: [youth]
+---
+`
+	res := sitetest.Build(t, site, sitetest.Options{})
+	if !res.HasError("content/practices/riik", `the practice id "riik" is the address of the library's pages of the facet "Riik" in et (et/head-tavad/riik/)`, "rename the folder") {
+		t.Errorf("no error for the practice id riik; got:\n%s", strings.Join(res.Errors(), "\n"))
+	}
+}

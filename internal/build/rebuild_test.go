@@ -110,6 +110,16 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 			edit(site, "content/practices/asukasraati/index.fi.md", "projects: [osku, toinen]", "projects: [osku]")
 			delete(site, "content/projects/toinen/index.fi.md")
 		}, keeps: []string{ajatuspaja}},
+		{name: "a practice's body", edit: func() {
+			edit(site, "content/practices/asukasraati/index.fi.md", "projects: [osku]\n---\n", "projects: [osku]\n---\nRaati kokoontui ensin kylätalolla.\n")
+		},
+			// The library's first page links the search file, which has
+			// the body's words; its cards and facets show facts alone.
+			renders: []string{"fi/hyvat-kaytannot/asukasraati/index.html", "sv/goda-exempel/index.html"},
+			keeps:   []string{ajatuspaja, "fi/hyvat-kaytannot/teema/osallisuus/index.html", "sv/goda-exempel/tema/delaktighet/index.html"}},
+		{name: "a practice's needs, which changes the library's facets", edit: func() {
+			edit(site, "content/practices/asukasraati/index.fi.md", "  - kind: other\n    text: Monikanavainen", "  - kind: money\n    text: Monikanavainen")
+		}, renders: []string{"fi/hyvat-kaytannot/tarvitaan/raha/index.html", "et/head-tavad/index.html"}, keeps: []string{ajatuspaja}},
 		{name: "a vocabulary label", edit: func() {
 			edit(site, "content/vocabularies/themes.yaml", "fi: Osallisuus", "fi: Osallisuus ja vaikuttaminen")
 		}, renders: []string{osku, ajatuspaja}},

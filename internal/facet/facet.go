@@ -38,6 +38,12 @@ const (
 	Budget       = "budget"
 	Language     = "language"
 	Practice     = "practice"
+
+	// The facets of the library of good practices besides Theme and
+	// TargetGroup.
+	LAG     = "lag"
+	Country = "country"
+	Need    = "need"
 )
 
 // Keys lists every facet key in the order the listing shows the facets.
@@ -45,6 +51,10 @@ func Keys() []string {
 	return []string{Theme, Status, Region, Municipality, Funder, Year, TargetGroup,
 		Programme, Fund, Measure, Budget, Language, Practice}
 }
+
+// PracticeKeys lists the facet keys of the library of good practices, in
+// the order the library shows them.
+func PracticeKeys() []string { return []string{Theme, TargetGroup, LAG, Country, Need} }
 
 // Kind says where a facet's values come from.
 type Kind int
@@ -57,6 +67,8 @@ const (
 	KindBudget               // budget ranges per currency
 	KindLanguage             // the language a project was written in first
 	KindPractice             // "yes": a good practice is described of the project
+	KindCountry              // a practice's countries: FI, EE, SE
+	KindNeed                 // the kinds of what a practice needs: people, time, money …
 )
 
 // vocabOf names the vocabulary of each facet of kind KindTerm.
@@ -66,7 +78,7 @@ func vocabOf(key string) string {
 		return model.VocabThemes
 	case TargetGroup:
 		return model.VocabTargetGroups
-	case Funder:
+	case Funder, LAG:
 		return model.VocabFunders
 	case Programme:
 		return model.VocabProgrammes
@@ -111,11 +123,16 @@ func (f *Facet) Value(key string) (int, bool) {
 	return i, ok
 }
 
-// Set is the facets of a list of projects.
+// Set is the facets of a list of projects, or of good practices.
 type Set struct {
-	Projects []*model.Project
-	Facets   []*Facet // in the order of Keys; facets without values are left out
+	Projects  []*model.Project
+	Practices []*model.Practice // in a set of the library, in place of Projects
+	Facets    []*Facet          // in the order of Keys; facets without values are left out
 }
+
+// size returns how many items the set is of. Positions of items, such as
+// Value.Projects, are in Projects, or in Practices in a set of the library.
+func (s *Set) size() int { return max(len(s.Projects), len(s.Practices)) }
 
 // Facet returns the facet with the key, or nil.
 func (s *Set) Facet(key string) *Facet {
@@ -211,7 +228,7 @@ func Build(projects []*model.Project, o Options) *Set {
 				return nil
 			}
 		}
-		f.fill(projects, order, keysOf)
+		f.fill(len(projects), order, func(i int) []string { return keysOf(projects[i]) })
 		for _, v := range f.Values {
 			if r, ok := ranges[v.Key]; ok {
 				v.Range = &r
@@ -224,13 +241,13 @@ func Build(projects []*model.Project, o Options) *Set {
 	return s
 }
 
-// fill finds each project's values and keeps the values of order that
-// some project has.
-func (f *Facet) fill(projects []*model.Project, order []string, keysOf func(*model.Project) []string) {
+// fill finds the values of each of n items and keeps the values of order
+// that some item has.
+func (f *Facet) fill(n int, order []string, keysOf func(i int) []string) {
 	members := map[string][]int{}
-	keys := make([][]string, len(projects))
-	for i, p := range projects {
-		keys[i] = keysOf(p)
+	keys := make([][]string, n)
+	for i := range n {
+		keys[i] = keysOf(i)
 		for _, k := range keys[i] {
 			if ps := members[k]; len(ps) == 0 || ps[len(ps)-1] != i {
 				members[k] = append(ps, i)
@@ -248,13 +265,94 @@ func (f *Facet) fill(projects []*model.Project, order []string, keysOf func(*mod
 		f.byKey[k] = len(f.Values)
 		f.Values = append(f.Values, v)
 	}
-	for i := range projects {
+	for i := range n {
 		for _, k := range keys[i] {
 			if vi, ok := f.byKey[k]; ok && !slices.Contains(f.of[i], vi) {
 				f.of[i] = append(f.of[i], vi)
 			}
 		}
 	}
+}
+
+// PracticeOptions say what BuildPractices needs besides the practices.
+type PracticeOptions struct {
+	Vocab model.Vocabularies
+	// Project returns the project with an id, or nil.
+	Project func(id string) *model.Project
+}
+
+// BuildPractices computes the facets of the library of good practices:
+// their themes and target groups, the LAGs and countries where they were
+// used, and the kinds of what they need. A practice's LAGs are its funder
+// and the funders of its projects that are LAGs (funders of kind lag).
+// Values that no practice has are left out, and so are facets left
+// without values.
+func BuildPractices(practices []*model.Practice, o PracticeOptions) *Set {
+	s := &Set{Practices: practices}
+	funders := o.Vocab.Get(model.VocabFunders)
+	lagsOf := func(pr *model.Practice) []string {
+		var out []string
+		add := func(key string) {
+			if t := funders.Term(key); t != nil && t.Attr("kind") == "lag" && !slices.Contains(out, key) {
+				out = append(out, key)
+			}
+		}
+		add(pr.Funder)
+		for _, id := range pr.Projects {
+			if p := o.Project(id); p != nil {
+				add(p.Funder)
+			}
+		}
+		return out
+	}
+	for _, key := range PracticeKeys() {
+		f := &Facet{Key: key, of: make([][]int, len(practices)), byKey: map[string]int{}}
+		var order []string
+		var keysOf func(pr *model.Practice) []string
+		switch key {
+		case Theme, TargetGroup, LAG:
+			f.Kind = KindTerm
+			f.Vocab = o.Vocab.Get(vocabOf(key))
+			for _, t := range f.Vocab.Terms {
+				order = append(order, t.Key)
+			}
+			switch key {
+			case Theme:
+				keysOf = func(pr *model.Practice) []string { return pr.Themes }
+			case TargetGroup:
+				keysOf = func(pr *model.Practice) []string { return pr.TargetGroups }
+			default:
+				keysOf = lagsOf
+			}
+		case Country:
+			f.Kind = KindCountry
+			seen := map[string]bool{}
+			for _, pr := range practices {
+				for _, c := range pr.Countries {
+					seen[c] = true
+				}
+			}
+			order = slices.Sorted(maps.Keys(seen))
+			keysOf = func(pr *model.Practice) []string { return pr.Countries }
+		case Need:
+			f.Kind = KindNeed
+			for _, k := range model.NeedKinds() {
+				order = append(order, string(k))
+			}
+			keysOf = func(pr *model.Practice) []string {
+				var ks []string
+				for _, k := range pr.NeedKinds() {
+					ks = append(ks, string(k))
+				}
+				return ks
+			}
+		}
+		f.fill(len(practices), order, func(i int) []string { return keysOf(practices[i]) })
+		if len(f.Values) > 0 {
+			s.Facets = append(s.Facets, f)
+		}
+	}
+	return s
 }
 
 // termKeys returns the vocabulary keys a project has in a facet of kind
@@ -385,7 +483,7 @@ func (s *Set) masks(sel Selection) []bitset {
 		if len(keys) == 0 {
 			continue
 		}
-		m := newBitset(len(s.Projects))
+		m := newBitset(s.size())
 		for _, k := range keys {
 			if vi, ok := f.byKey[k]; ok {
 				for _, p := range f.Values[vi].Projects {
@@ -400,8 +498,8 @@ func (s *Set) masks(sel Selection) []bitset {
 
 // all returns the set of every project.
 func (s *Set) all() bitset {
-	m := newBitset(len(s.Projects))
-	for i := range s.Projects {
+	m := newBitset(s.size())
+	for i := range s.size() {
 		m.add(i)
 	}
 	return m
@@ -417,7 +515,7 @@ func (s *Set) Match(sel Selection) []int {
 		}
 	}
 	var out []int
-	for i := range s.Projects {
+	for i := range s.size() {
 		if m.has(i) {
 			out = append(out, i)
 		}

@@ -259,3 +259,75 @@ func TestYears(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildPractices: the library's facets come from a practice's own
+// facts and from its projects: a LAG is the practice's funder or a funder
+// of its projects that is a LAG; other funders are no LAG.
+func TestBuildPractices(t *testing.T) {
+	vs := vocabularies(t)
+	var diags diag.List
+	vs[model.VocabFunders] = model.LoadVocabulary("funders.yaml", []byte(
+		"- key: lag-a\n  label: LAG A\n  kind: lag\n  country: FI\n"+
+			"- key: lag-b\n  label: LAG B\n  kind: lag\n  country: EE\n"+
+			"- key: ministry\n  label: Ministeriö\n  kind: state\n  country: FI\n"), []string{"fi", "et", "sv"}, vs, &diags)
+	if diags.Len() > 0 {
+		t.Fatal(diags.Err())
+	}
+	projects := map[string]*model.Project{
+		"p1": {Folder: model.Folder{ID: "p1"}, Funder: "lag-a"},
+		"p2": {Folder: model.Folder{ID: "p2"}, Funder: "ministry"},
+	}
+	practices := []*model.Practice{
+		{Folder: model.Folder{ID: "x"}, Themes: []string{"youth"}, Projects: []string{"p1"}, Countries: []string{"FI"},
+			Needs: []model.Need{{Kind: model.NeedMoney}, {Kind: model.NeedPeople}, {Kind: model.NeedPeople}}},
+		{Folder: model.Folder{ID: "y"}, Themes: []string{"culture", "youth"}, Funder: "lag-b", Projects: []string{"p2", "gone"},
+			Countries: []string{"EE", "FI"}, Needs: []model.Need{{Kind: model.NeedTime}}},
+		{Folder: model.Folder{ID: "z"}},
+	}
+	s := facet.BuildPractices(practices, facet.PracticeOptions{Vocab: vs, Project: func(id string) *model.Project { return projects[id] }})
+	got := map[string]string{}
+	var keys []string
+	for _, f := range s.Facets {
+		keys = append(keys, f.Key)
+		for _, v := range f.Values {
+			var in []string
+			for _, p := range v.Projects {
+				in = append(in, s.Practices[p].ID)
+			}
+			got[f.Key+"="+v.Key] = fmt.Sprint(in)
+		}
+	}
+	// No practice has a target group: the facet is left out.
+	if want := []string{facet.Theme, facet.LAG, facet.Country, facet.Need}; !slices.Equal(keys, want) {
+		t.Errorf("facets %v, want %v", keys, want)
+	}
+	for _, tc := range []struct{ value, want string }{
+		{"theme=youth", "[x y]"},
+		{"theme=culture", "[y]"},
+		{"lag=lag-a", "[x]"},
+		{"lag=lag-b", "[y]"},
+		{"lag=ministry", ""},
+		{"country=EE", "[y]"},
+		{"country=FI", "[x y]"},
+		{"need=people", "[x]"},
+		{"need=time", "[y]"},
+		{"need=money", "[x]"},
+		{"need=tools", ""},
+	} {
+		if got[tc.value] != tc.want {
+			t.Errorf("%s has %q, want %q", tc.value, got[tc.value], tc.want)
+		}
+	}
+	// The kinds of needs keep their order, whatever the order written.
+	need := s.Facet(facet.Need)
+	var order []string
+	for _, v := range need.Values {
+		order = append(order, v.Key)
+	}
+	if want := []string{"people", "time", "money"}; !slices.Equal(order, want) {
+		t.Errorf("need values %v, want %v", order, want)
+	}
+	if m := s.Match(facet.Selection{facet.Theme: {"youth"}, facet.Country: {"EE"}}); len(m) != 1 || s.Practices[m[0]].ID != "y" {
+		t.Errorf("youth and EE match %v, want y alone", m)
+	}
+}

@@ -385,6 +385,11 @@ func (r *renderer) sitemapXML() ([]byte, error) {
 	for n := 1; n <= pageCount(len(r.site.Practices)); n++ {
 		add(func(l string) string { return r.lang[l].urls.practicesPage(n) }, langs)
 	}
+	for _, f := range r.library.Facets {
+		for vi := range f.Values {
+			add(func(l string) string { return r.lang[l].libValuePath(f.Key, vi, 1) }, langs)
+		}
+	}
 	writtenIn := func(f *model.Folder) []string {
 		var in []string
 		for _, l := range langs {

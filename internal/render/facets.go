@@ -90,7 +90,7 @@ func (r *renderer) setupFacets() error {
 		}
 		// Labels, addresses and orders of the values change with the
 		// facets and the theme's strings.
-		lf := r.cache.langFacets.get(digest.New("lang facets").Num(r.facetsDigest).Str(lang).Sum(), func() []*langFacet { return r.langFacets(lc) })
+		lf := r.cache.langFacets.get(digest.New("lang facets").Num(r.facetsDigest).Str(lang).Sum(), func() []*langFacet { return r.langFacets(lc, r.facets, lc.segments) })
 		lc.facets = lf
 		lc.facetByKey = make(map[string]*langFacet, len(lf))
 		for _, f := range lf {
@@ -100,13 +100,13 @@ func (r *renderer) setupFacets() error {
 	return nil
 }
 
-// valueLabel names a facet value in a language.
-// langFacets are the facets as a language shows them.
-func (r *renderer) langFacets(lc *langCtx) []*langFacet {
+// langFacets are the facets of a set as a language shows them, with the
+// URL segments of their pages.
+func (r *renderer) langFacets(lc *langCtx, set *facet.Set, segments map[string]string) []*langFacet {
 	col := lc.loc.NewCollator()
 	var out []*langFacet
-	for _, f := range r.facets.Facets {
-		lf := &langFacet{f: f, name: lc.strings["facet_"+f.Key].Other, segment: lc.segments[f.Key]}
+	for _, f := range set.Facets {
+		lf := &langFacet{f: f, name: lc.strings["facet_"+f.Key].Other, segment: segments[f.Key]}
 		keys := make([]string, len(f.Values))
 		for i, v := range f.Values {
 			lf.labels = append(lf.labels, r.valueLabel(lc, f, v))
@@ -116,7 +116,7 @@ func (r *renderer) langFacets(lc *langCtx) []*langFacet {
 		lf.slugs = facet.Slugs(lf.labels, keys)
 		// Places and organisations are found by name; other values
 		// keep the order of their vocabulary or their nature.
-		if f.Key == facet.Region || f.Key == facet.Municipality || f.Key == facet.Funder {
+		if f.Key == facet.Region || f.Key == facet.Municipality || f.Key == facet.Funder || f.Key == facet.LAG || f.Key == facet.Country {
 			slices.SortStableFunc(lf.display, func(a, b int) int { return col.CompareString(lf.labels[a], lf.labels[b]) })
 		}
 		out = append(out, lf)
@@ -124,6 +124,7 @@ func (r *renderer) langFacets(lc *langCtx) []*langFacet {
 	return out
 }
 
+// valueLabel names a facet value in a language.
 func (r *renderer) valueLabel(lc *langCtx, f *facet.Facet, v *facet.Value) string {
 	switch f.Kind {
 	case facet.KindTerm:
@@ -145,6 +146,10 @@ func (r *renderer) valueLabel(lc *langCtx, f *facet.Facet, v *facet.Value) strin
 		return capitalise(lc.loc.LanguageName(v.Key))
 	case facet.KindPractice:
 		return lc.strings["facet_practice_yes"].Other
+	case facet.KindCountry:
+		return lc.loc.CountryName(v.Key)
+	case facet.KindNeed:
+		return lc.strings["need_kind_"+v.Key].Other
 	}
 	return v.Key
 }
@@ -426,14 +431,18 @@ func (r *renderer) makeCards() {
 
 // facetViews returns the facets of a listing with their values in the
 // language's order.
-func (lc *langCtx) facetViews() []FacetView {
+func (lc *langCtx) facetViews() []FacetView { return facetViewsOf(lc.facets, lc.valuePath) }
+
+// facetViewsOf returns facets with their values in the language's order;
+// valuePath gives the site path of a value's pages.
+func facetViewsOf(facets []*langFacet, valuePath func(key string, value, n int) string) []FacetView {
 	var out []FacetView
-	for _, lf := range lc.facets {
+	for _, lf := range facets {
 		fv := FacetView{Key: lf.f.Key, Name: lf.name}
 		for _, vi := range lf.display {
 			v := lf.f.Values[vi]
 			fv.Values = append(fv.Values, FacetValueView{
-				Key: v.Key, Label: lf.labels[vi], URL: lc.valuePath(lf.f.Key, vi, 1), Count: len(v.Projects),
+				Key: v.Key, Label: lf.labels[vi], URL: valuePath(lf.f.Key, vi, 1), Count: len(v.Projects),
 			})
 		}
 		out = append(out, fv)
@@ -607,22 +616,28 @@ func (r *renderer) listIndex(lc *langCtx) listIndex {
 			ix.Budget[i] = c.Budget.Total
 		}
 	}
-	for _, lf := range lc.facets {
+	ix.Facets = indexFacets(lc.facets, n)
+	return ix
+}
+
+// indexFacets returns facets of n items as the JSON indexes hold them.
+func indexFacets(facets []*langFacet, n int) []indexFacet {
+	var out []indexFacet
+	for _, lf := range facets {
 		f := indexFacet{Key: lf.f.Key, Of: make([]any, n)}
 		for vi, v := range lf.f.Values {
 			f.Values = append(f.Values, [2]string{v.Key, lf.labels[vi]})
 		}
 		for i := range n {
-			of := lf.f.Of(i)
-			if len(of) == 1 {
+			if of := lf.f.Of(i); len(of) == 1 {
 				f.Of[i] = of[0]
 			} else {
 				f.Of[i] = append([]int{}, of...)
 			}
 		}
-		ix.Facets = append(ix.Facets, f)
+		out = append(out, f)
 	}
-	return ix
+	return out
 }
 
 // cardPattern is a card with every part present, from which the listing

@@ -188,6 +188,8 @@ func (r *renderer) writeListingPage(lc *langCtx, n, pages int) error {
 			lv.Sorts = append(lv.Sorts, SortView{Key: key, Label: lc.strings["sort_"+key].Other})
 		}
 		lv.IndexURL, lv.SearchURL = lc.indexPath, r.searchPath
+		lv.FiltersHeading, lv.BrowseHeading = lc.strings["filters_heading"].Other, lc.strings["browse_heading"].Other
+		lv.SearchLabel, lv.Hint = lc.strings["search_label"].Other, lc.strings["search_hint"].Other
 		lv.Card = r.cardPattern(lc)
 		count := lc.strings["projects_count"]
 		lv.CountOne, lv.CountOther = cmp.Or(count.One, count.Other), count.Other

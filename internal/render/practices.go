@@ -66,9 +66,10 @@ type NeedView struct {
 
 // LibraryView is one page of the library of good practices.
 type LibraryView struct {
-	Total int // practices in the whole library
+	Total int // practices in the whole library, or with the facet value
 	Items []*PracticeView
 	Pager
+	AllURL string // on a facet value's pages: the whole library
 }
 
 // practiceTasks renders the library's pages, one task per page and
@@ -92,7 +93,11 @@ func (r *renderer) writeLibraryPage(lc *langCtx, n, pages int) error {
 	pathIn := func(lang string) string { return r.lang[lang].urls.practicesPage(n) }
 	// The library shows the practices' facts alone; the views are made
 	// only when those changed.
-	if r.reuse(r.fingerprint("practices").Num(r.facts).Str(pathIn(lc.lang)).Sum(), outputFile(pathIn(lc.lang))) {
+	fp := r.fingerprint("practices").Num(r.facts).Str(pathIn(lc.lang))
+	if n == 1 {
+		fp.Str(lc.libIndexPath).Str(r.libSearchPath)
+	}
+	if r.reuse(fp.Sum(), outputFile(pathIn(lc.lang))) {
 		return nil
 	}
 	p := r.page(lc, "practices", lc.urls.practicesPage(n), pathIn)
@@ -101,6 +106,10 @@ func (r *renderer) writeLibraryPage(lc *langCtx, n, pages int) error {
 	p.Alternates = r.alternates(pathIn, r.site.Config.Languages)
 	p.Crumbs = []Crumb{{Name: lc.strings["nav_home"].Other, URL: lc.urls.home()}}
 	lv := &LibraryView{Total: len(lc.library), Pager: pager(n, pages, lc.urls.practicesPage)}
+	if n == 1 && len(lc.libFacets) > 0 {
+		// The first page is where visitors filter the library.
+		p.Listing = r.libraryFilters(lc, lv.Total, lv.Pager)
+	}
 	for _, pr := range pageOf(lc.library, n) {
 		lv.Items = append(lv.Items, r.practiceView(pr, lc))
 	}

@@ -84,6 +84,17 @@ type langCtx struct {
 	// library is the practices in the library's order: by title in the
 	// language's alphabetical order.
 	library []*model.Practice
+	// The library's facets: their URL segments, as the language names
+	// them, the practices of each value in the library's order (by facet
+	// key), the orders (positions in site.Practices, by sort key), and
+	// the JSON index.
+	libSegments  map[string]string
+	libFacets    []*langFacet
+	libByKey     map[string]*langFacet
+	libLists     map[string][][]int
+	libOrders    map[string][]int
+	libIndex     *digest.Hash
+	libIndexPath string
 }
 
 type mediaFile struct {
@@ -97,6 +108,7 @@ type renderer struct {
 	theme      *Theme
 	lang       map[string]*langCtx
 	facets     *facet.Set
+	library    *facet.Set   // the facets of the library of good practices
 	searchFile *digest.Hash // what the search file is made from
 	searchPath string
 	media      map[string]map[string]*mediaFile // media dir → file name → info
@@ -113,6 +125,9 @@ type renderer struct {
 	pageDigests     []uint64 // per project: what its pages are made from
 	practiceDigests map[string]uint64
 	words           []string // per project: its search words
+	libWords        []string // per practice: its search words
+	libSearch       *digest.Hash
+	libSearchPath   string
 	totals          totals
 	facetsDigest    uint64 // what the facets are made from
 	facts           uint64 // the key of every fact (factsKey)
@@ -157,6 +172,9 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 		if err := r.facetSegments(lc); err != nil {
 			return Stats{}, err
 		}
+		if err := r.librarySegments(lc); err != nil {
+			return Stats{}, err
+		}
 		r.lang[lang] = lc
 	}
 	r.checkReserved()
@@ -168,11 +186,15 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	if err := r.setupFacets(); err != nil {
 		return Stats{}, err
 	}
+	if err := r.setupLibrary(); err != nil {
+		return Stats{}, err
+	}
 	r.makeDigests()
 	r.global = r.globalDigest()
 	r.cache.views(r.global)
 	r.makeCards()
 	r.makeWords()
+	r.makeLibraryFiles()
 	r.makeTotals()
 
 	state := &buildState{facts: r.facts, global: r.global, pages: make(map[string]uint64, len(r.site.Projects)+len(r.site.Practices))}
@@ -182,9 +204,9 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	for _, pr := range r.site.Practices {
 		state.pages["k/"+pr.ID] = r.practiceDigests[pr.ID]
 	}
-	state.named = []string{r.searchPath}
+	state.named = []string{r.searchPath, r.libSearchPath}
 	for _, lang := range r.site.Config.Languages {
-		state.named = append(state.named, r.lang[lang].indexPath)
+		state.named = append(state.named, r.lang[lang].indexPath, r.lang[lang].libIndexPath)
 	}
 	tasks, quick := r.quickTasks(state)
 	if !quick {
@@ -227,10 +249,15 @@ func (r *renderer) quickTasks(state *buildState) ([]func() error, bool) {
 	}
 	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots}
 	tasks = append(tasks, r.indexTasks()...)
+	tasks = append(tasks, r.libraryIndexTasks()...)
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		pages := pageCount(len(lc.order))
 		tasks = append(tasks, func() error { return r.writeListingPage(lc, 1, pages) })
+		// The library's first page links its search file, named after
+		// the practices' texts.
+		libPages := pageCount(len(lc.library))
+		tasks = append(tasks, func() error { return r.writeLibraryPage(lc, 1, libPages) })
 	}
 	for pos, p := range r.site.Projects {
 		if last.pages["p/"+p.ID] != state.pages["p/"+p.ID] {
@@ -267,10 +294,12 @@ func (r *renderer) globalDigest() uint64 {
 func (r *renderer) tasks() []func() error {
 	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots}
 	tasks = append(tasks, r.indexTasks()...)
+	tasks = append(tasks, r.libraryIndexTasks()...)
 	tasks = append(tasks, r.siteTasks()...)
 	tasks = append(tasks, r.projectTasks()...)
 	tasks = append(tasks, r.facetTasks()...)
 	tasks = append(tasks, r.practiceTasks()...)
+	tasks = append(tasks, r.libraryFacetTasks()...)
 	return tasks
 }
 
@@ -316,10 +345,14 @@ func (r *renderer) run(ctx context.Context, tasks []func() error) error {
 // under the projects folder.
 func (r *renderer) checkReserved() {
 	facetOf := map[string]map[string]string{} // language → segment → facet key
+	libOf := map[string]map[string]string{}   // the same in the library
 	for _, lang := range r.site.Config.Languages {
-		facetOf[lang] = map[string]string{}
+		facetOf[lang], libOf[lang] = map[string]string{}, map[string]string{}
 		for _, key := range facet.Keys() {
 			facetOf[lang][r.lang[lang].segments[key]] = key
+		}
+		for _, key := range facet.PracticeKeys() {
+			libOf[lang][r.lang[lang].libSegments[key]] = key
 		}
 	}
 	check := func(f *model.Folder, kind string) {
@@ -334,6 +367,11 @@ func (r *renderer) checkReserved() {
 					"the %s id %q is the address of a listing's pages in %s (%s)", kind, f.ID, lang, second)
 			}
 			if kind != "project" {
+				if key, ok := libOf[lang][f.ID]; ok {
+					r.diags.Addf(diag.Pos{File: f.Dir}, "", "rename the folder",
+						"the practice id %q is the address of the library's pages of the facet %q in %s (%s%s/)",
+						f.ID, lc.strings["facet_"+key].Other, lang, lc.urls.practicesList(), f.ID)
+				}
 				continue
 			}
 			if key, ok := facetOf[lang][f.ID]; ok {

@@ -534,6 +534,9 @@ type ListingView struct {
 	CountOther string       // … and the plural
 	PageOf     string       // "page {page}/{pages}"
 	NumberSep  string       // the digit group separator of the language
+	// The headings of the filter form and of the links to the facet
+	// pages, the search field's label and what the search looks through.
+	FiltersHeading, BrowseHeading, SearchLabel, Hint string
 
 	AllURL string // on a facet value's pages: the full listing
 }

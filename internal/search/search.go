@@ -85,6 +85,32 @@ func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 	return Words(texts...)
 }
 
+// PracticeWords returns the words a search of the library looks through
+// for a good practice: its title, summary, problem, steps, needs, results,
+// lessons and how to transfer it in every language, and its bodies.
+func PracticeWords(p *model.Practice) string {
+	var texts []string
+	add := func(ts ...model.Text) {
+		for _, t := range ts {
+			for _, ls := range t {
+				texts = append(texts, ls.S)
+			}
+		}
+	}
+	add(p.Title, p.Summary, p.Problem)
+	add(p.Steps...)
+	for _, n := range p.Needs {
+		add(n.Text)
+	}
+	for _, ps := range []model.Passage{p.Results, p.Lessons, p.Conditions, p.Pitfalls} {
+		add(ps.Points...)
+	}
+	for _, v := range p.Versions {
+		texts = append(texts, linkTarget.ReplaceAllString(string(v.Body), "]"))
+	}
+	return Words(texts...)
+}
+
 // Index is the search file of a listing, compact for the wire: every
 // distinct word once, and per project the numbers of its words. The
 // listing script loads it on the first search.

@@ -90,6 +90,34 @@ func TestProjectWords(t *testing.T) {
 	}
 }
 
+func TestPracticeWords(t *testing.T) {
+	fi := func(s string) model.Text { return model.Text{{Lang: "fi", S: s}} }
+	p := &model.Practice{
+		Title:      model.Text{{Lang: "fi", S: "Ajatuspaja"}, {Lang: "et", S: "Mõttekoda"}},
+		Summary:    fi("Kyläläiset ideoivat yhdessä."),
+		Problem:    fi("Hiljaiset äänet jäävät kuulematta."),
+		Steps:      []model.Text{fi("Kutsu"), fi("Fasilitointi")},
+		Needs:      []model.Need{{Kind: model.NeedTools, Text: fi("Fläppitaulu")}},
+		Results:    model.Passage{Points: []model.Text{fi("Kolmekymmentä ideaa")}},
+		Lessons:    model.Passage{Points: []model.Text{fi("Kahvi auttaa")}, List: true},
+		Conditions: model.Passage{Points: []model.Text{fi("Kylätalo")}},
+		Pitfalls:   model.Passage{Points: []model.Text{fi("Kiire")}},
+		Folder: model.Folder{Versions: []model.Version{
+			{Lang: "fi", Body: []byte("Lue [opas](https://example.fi/opas.pdf) työpajasta.")},
+		}},
+	}
+	words := search.PracticeWords(p)
+	for _, want := range []string{"ajatuspaja", "mottekoda", "kylalaiset", "hiljaiset", "kutsu", "fasilitointi",
+		"flappitaulu", "kolmekymmenta", "kahvi", "kylatalo", "kiire", "opas", "tyopajasta"} {
+		if !strings.Contains(" "+words+" ", " "+want+" ") {
+			t.Errorf("PracticeWords lacks %q: %s", want, words)
+		}
+	}
+	if strings.Contains(" "+words+" ", " example ") {
+		t.Errorf("PracticeWords has a link's address: %s", words)
+	}
+}
+
 // TestIndex: the compact search file gives back every project's words, so
 // the script matches what Match matches.
 func TestIndex(t *testing.T) {

@@ -11,7 +11,9 @@
 // combine with OR within a facet and with AND across facets, as in
 // internal/facet; a search term matches inside any word of a project, as in
 // internal/search. Cards are made from the page's <template>, which the
-// build renders from the same layout as the server's cards.
+// build renders from the same layout as the server's cards. The library of
+// good practices runs the same script on an index of practices whose
+// cards come rendered.
 (function () {
   'use strict';
   var form = document.getElementById('filters');
@@ -34,7 +36,9 @@
   panel.open = matchMedia('(min-width: 56rem)').matches;
   var clear = form.querySelector('.clear-filters');
   // The pattern card links to the listing: project pages are below it.
-  var base = tpl.content.querySelector('.card-title a').getAttribute('href');
+  // The library's index brings its cards made (ix.h) and has no pattern.
+  var pattern = tpl.content.querySelector('.card-title a');
+  var base = pattern ? pattern.getAttribute('href') : '';
 
   // boxes: facet key → value key → checkbox.
   var boxes = {};
@@ -280,6 +284,11 @@
 
   function card(i) {
     var li = tpl.content.firstElementChild.cloneNode(true);
+    if (ix.h) {
+      // Rendered by the build from the site's escaped text.
+      li.innerHTML = ix.h[i];
+      return li;
+    }
     var c = li.firstElementChild;
     var fb = ix.l[i];
     c.className = fb ? 'card card-fallback' : 'card';
