@@ -3,6 +3,7 @@ package locale
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -348,6 +349,43 @@ func TestFold(t *testing.T) {
 				t.Errorf("Fold(%q) = %q; want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFoldLatinAgreesWithUnicode: the quick fold of Latin text gives what
+// the general one does, for every rune it takes and in the texts editors
+// write; text with other runes takes the general way.
+func TestFoldLatinAgreesWithUnicode(t *testing.T) {
+	texts := []string{"Kylätoiminta ÕUN", "Ærø Łódź Đakovo", "İstanbul", "STRASSE Straße ẞ", "ǅemal ǈ", "x\u0308y"}
+	for r := rune(0); r < 0x250; r++ {
+		texts = append(texts, "A"+string(r)+"b")
+	}
+	for _, s := range texts {
+		got, ok := foldLatin(s)
+		if !ok {
+			if strings.IndexFunc(s, func(r rune) bool { return r >= 0x250 }) < 0 {
+				t.Errorf("foldLatin(%q) does not take a Latin text", s)
+			}
+			continue
+		}
+		if want := stripMarksUnicode(s); got != want {
+			t.Errorf("foldLatin(%q) = %q; stripMarksUnicode gives %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"Ελλάδα", "x\u0308y", "Москва"} {
+		if _, ok := foldLatin(s); ok {
+			t.Errorf("foldLatin(%q) takes a text outside Latin", s)
+		}
+		if Fold(s) != stripMarksUnicode(s) {
+			t.Errorf("Fold(%q) = %q; want %q", s, Fold(s), stripMarksUnicode(s))
+		}
+	}
+}
+
+func BenchmarkFold(b *testing.B) {
+	const text = "Kylätoimintaa kehitetään yhdessä: asukkaat, yhdistykset ja Leader-ryhmä suunnittelevat Võru maakonna külade ühistegevust och bygdens framtid."
+	for b.Loop() {
+		Fold(text)
 	}
 }
 
