@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -12,6 +13,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Minifier is a Sink that minifies HTML, CSS, JavaScript, JSON, SVG and XML
@@ -19,6 +21,7 @@ import (
 type Minifier struct {
 	Next Sink
 	m    *minify.M
+	bufs sync.Pool // *bytes.Buffer of output that Next is done with
 }
 
 // NewMinifier returns a Minifier in front of next.
@@ -60,10 +63,25 @@ func (mf *Minifier) Write(name string, data []byte) error {
 	if mt == "" {
 		return mf.Next.Write(name, data)
 	}
-	var out bytes.Buffer
+	b, borrows := mf.Next.(Borrower)
+	borrows = borrows && b.Borrows()
+	out, _ := mf.bufs.Get().(*bytes.Buffer)
+	if out == nil || !borrows {
+		out = new(bytes.Buffer)
+	}
+	out.Reset()
 	out.Grow(len(data))
-	if err := mf.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+	// A reader with Bytes: the minifier parses data in place.
+	if err := mf.m.Minify(mt, out, buffer.NewReader(data)); err != nil {
 		return fmt.Errorf("minify %s: %w", name, err)
 	}
-	return mf.Next.Write(name, out.Bytes())
+	err := mf.Next.Write(name, out.Bytes())
+	if borrows {
+		mf.bufs.Put(out)
+	}
+	return err
 }
+
+// Borrows implements Borrower: the minifier hands Next a minified copy,
+// and is done with data when Write returns.
+func (mf *Minifier) Borrows() bool { return true }

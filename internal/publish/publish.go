@@ -22,6 +22,15 @@ type Sink interface {
 	Write(name string, data []byte) error
 }
 
+// Borrower is a Sink that may say it is done with the data of a Write when
+// the Write returns, so that the caller may reuse the bytes. A sink that
+// keeps them (the development server's memory) is no Borrower, or says
+// false.
+type Borrower interface {
+	Sink
+	Borrows() bool
+}
+
 // checkName rejects names that would escape the output folder.
 func checkName(name string) error {
 	if !fs.ValidPath(name) || name == "." {
@@ -35,6 +44,13 @@ type Discard struct{}
 
 // Write implements Sink.
 func (Discard) Write(name string, _ []byte) error { return checkName(name) }
+
+// Borrows implements Borrower: Discard keeps nothing.
+func (Discard) Borrows() bool { return true }
+
+// Borrows implements Borrower: a Dir has written the data to its file
+// when Write returns.
+func (d *Dir) Borrows() bool { return true }
 
 // Dir is a Sink that writes into a temporary folder next to the
 // destination and, on Commit, puts it in the destination's place, so that a

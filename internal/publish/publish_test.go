@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -100,6 +101,46 @@ func TestMinifierByType(t *testing.T) {
 	for name, w := range want {
 		if got, _ := m.File(name); string(got) != w {
 			t.Errorf("minified %s = %q; want %q", name, got, w)
+		}
+	}
+}
+
+// TestMinifierReusesOnlyWhatNextIsDoneWith: in front of a folder, the
+// minifier reuses its output buffers; in front of memory, which keeps what
+// it is given, every file keeps its own bytes.
+func TestMinifierReusesOnlyWhatNextIsDoneWith(t *testing.T) {
+	pages := map[string]string{}
+	for i := range 20 {
+		pages[fmt.Sprintf("p%d.html", i)] = fmt.Sprintf("<p>\n  sivu %d %s  \n</p>", i, strings.Repeat("x", i*100+1))
+	}
+	want := func(name string) string {
+		var i int
+		fmt.Sscanf(name, "p%d.html", &i)
+		return fmt.Sprintf("<p>sivu %d %s</p>", i, strings.Repeat("x", i*100+1))
+	}
+	mem := NewMemory()
+	dest := filepath.Join(t.TempDir(), "public")
+	dir, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, next := range []Sink{mem, dir} {
+		mf := NewMinifier(next)
+		for name, body := range pages {
+			if err := mf.Write(name, []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := dir.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name := range pages {
+		if got, _ := mem.File(name); string(got) != want(name) {
+			t.Errorf("in memory %s = %.40q; want %.40q", name, got, want(name))
+		}
+		if got, err := os.ReadFile(filepath.Join(dest, name)); err != nil || string(got) != want(name) {
+			t.Errorf("in the folder %s = %.40q, %v; want %.40q", name, got, err, want(name))
 		}
 	}
 }
