@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/model"
@@ -26,21 +27,46 @@ import (
 // Words returns the distinct folded words of texts, in the order they first
 // appear, separated by single spaces.
 func Words(texts ...string) string {
-	seen := map[string]bool{}
-	var b strings.Builder
+	size := 0
 	for _, t := range texts {
-		for _, w := range Terms(t) {
-			if seen[w] {
-				continue
+		size += len(t)
+	}
+	// The words are pieces of the folded texts, which the map's keys
+	// share: a project's words cost one map and one string.
+	seen := make(map[string]struct{}, size/16)
+	b := make([]byte, 0, size/2)
+	for _, t := range texts {
+		eachWord(locale.Fold(t), func(w string) {
+			if _, ok := seen[w]; ok {
+				return
 			}
-			seen[w] = true
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			seen[w] = struct{}{}
+			if len(b) > 0 {
+				b = append(b, ' ')
 			}
-			b.WriteString(w)
+			b = append(b, w...)
+		})
+	}
+	return string(b)
+}
+
+// eachWord calls f with each run of letters and digits of s.
+func eachWord(s string, f func(w string)) {
+	start := -1
+	for i, r := range s {
+		word := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			f(s[start:i])
+			start = -1
 		}
 	}
-	return b.String()
+	if start >= 0 {
+		f(s[start:])
+	}
 }
 
 // Terms splits text into folded words: runs of letters and digits.

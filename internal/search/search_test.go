@@ -31,6 +31,30 @@ func TestWords(t *testing.T) {
 
 // TestMatch is the rule the listing script follows: folded, inside words,
 // every term.
+// TestWordsAgreesWithTerms: Words splits and folds as Terms does, which is
+// what a visitor's search is split by, so every word a search can meet is
+// in the file.
+func TestWordsAgreesWithTerms(t *testing.T) {
+	for _, texts := range [][]string{
+		{"Kylätalon nuortenilta 2024–2025: 24 000 € (EAKR)", "Nuoret ja KYLÄ-yhdistys"},
+		{"Ελληνικά και Русский; x\u0308y", "Mõttekoda, Õun_ja_öö"},
+		{"", "   ", "a"},
+		{"e-post: info@kyla.fi, https://kyla.fi/raati?x=1"},
+	} {
+		var want []string
+		for _, t := range texts {
+			for _, w := range search.Terms(t) {
+				if !slices.Contains(want, w) {
+					want = append(want, w)
+				}
+			}
+		}
+		if got := search.Words(texts...); got != strings.Join(want, " ") {
+			t.Errorf("Words(%q) = %q; Terms give %q", texts, got, strings.Join(want, " "))
+		}
+	}
+}
+
 func TestMatch(t *testing.T) {
 	words := search.Words("Kylätoiminta ja Kylätalo", "Pohjoinen sivukylä", "Võrumaa külad", "Byaföreningen i Östra Nyland")
 	tests := []struct {
