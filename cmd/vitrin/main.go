@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -197,6 +198,14 @@ func runSite(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 		return exitUsage
 	}
 	opts.Sink = dir
+	if name := getenv("VITRIN_CPUPROFILE"); name != "" {
+		stop, err := startProfile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "vitrin build: VITRIN_CPUPROFILE: %v\n", err)
+			return exitUsage
+		}
+		defer stop()
+	}
 	res, err := build.Build(ctx, opts)
 	if err != nil {
 		_ = dir.Abort()
@@ -213,6 +222,23 @@ func runSite(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 		len(res.Site.Projects), len(res.Site.Practices), len(res.Site.Config.Languages), res.Stats.Pages, res.Stats.Files, f.dest,
 		res.Duration.Round(time.Millisecond))
 	return exitOK
+}
+
+// startProfile writes a CPU profile of the build to name, for
+// BENCHMARKS.md's method; stop ends it.
+func startProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // report prints a build error: each content problem on its own line with

@@ -96,19 +96,40 @@ func (d *Dir) Write(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	dir := path.Dir(name)
-	d.mu.Lock()
-	made := d.made[dir]
-	d.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return err
-		}
-		d.mu.Lock()
-		d.made[dir] = true
-		d.mu.Unlock()
+	if err := d.mkdir(path.Dir(name)); err != nil {
+		return err
 	}
 	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+// mkdir makes the folder dir of the output and its parents. Most pages
+// are index.html in a folder of their own whose parent was made for a
+// page before, so one mkdir call is enough: MkdirAll would first stat the
+// folder and its parent, a tenth of the time of writing the page.
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	made, parentMade := d.made[dir], d.made[path.Dir(dir)]
+	d.mu.Unlock()
+	if made {
+		return nil
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(dir))
+	err := os.ErrNotExist
+	if parentMade {
+		err = os.Mkdir(full, 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			err = nil // another goroutine made it, or a file is in the way: WriteFile says which
+		}
+	}
+	if err != nil {
+		if err := os.MkdirAll(full, 0o755); err != nil {
+			return err
+		}
+	}
+	d.mu.Lock()
+	d.made[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // Commit puts the written site in the destination's place. The previous

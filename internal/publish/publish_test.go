@@ -60,6 +60,51 @@ func TestDirReplacesOutputAtOnce(t *testing.T) {
 	}
 }
 
+// Pages arrive from several goroutines in any order: a page deep in a
+// folder no page has made yet, a sibling of a folder being made, a file
+// where a folder should be.
+func TestDirMakesFoldersInAnyOrder(t *testing.T) {
+	tests := []struct {
+		name    string
+		files   []string
+		wantErr string // a file whose Write must fail
+	}{
+		{name: "deep first", files: []string{"fi/hankkeet/teema/nuoret/sivu/2/index.html", "fi/hankkeet/teema/nuoret/index.html", "fi/index.html"}},
+		{name: "shallow first", files: []string{"fi/index.html", "fi/hankkeet/index.html", "fi/hankkeet/osku/index.html", "fi/hankkeet/osku/kuva.jpg"}},
+		{name: "siblings", files: []string{"sv/projekt/a/index.html", "sv/projekt/b/index.html", "sv/projekt/c/d/index.html"}},
+		{name: "file in the way", files: []string{"et/projektid", "et/projektid/x/index.html"}, wantErr: "et/projektid/x/index.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := NewDir(filepath.Join(t.TempDir(), "public"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Abort()
+			for _, name := range tt.files {
+				err := d.Write(name, []byte(name))
+				if name == tt.wantErr {
+					if err == nil {
+						t.Errorf("Write(%s) under a file succeeded", name)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("Write(%s): %v", name, err)
+				}
+			}
+			for _, name := range tt.files {
+				if name == tt.wantErr {
+					continue
+				}
+				if b, err := os.ReadFile(filepath.Join(d.TempDir(), filepath.FromSlash(name))); err != nil || string(b) != name {
+					t.Errorf("%s = %q, %v; want its name", name, b, err)
+				}
+			}
+		})
+	}
+}
+
 func TestDirRefusesForeignFolder(t *testing.T) {
 	dest := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dest, "thesis.docx"), []byte("x"), 0o644); err != nil {
