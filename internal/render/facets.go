@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -681,4 +683,59 @@ func (r *renderer) pagefindTags(lc *langCtx, pos int) (filters, sorts, meta []Pa
 		meta = append(meta, PagefindTag{Key: "period", Value: c.Period})
 	}
 	return filters, sorts, meta
+}
+
+// pagefindHTML writes Pagefind's values as html/template writes
+// <span data-pagefind-filter="{{.Key}}:{{.Value}}"></span> for each,
+// escaped the same way, so that the page's bytes do not depend on which
+// of the two made them.
+func pagefindHTML(filters, sorts, meta []PagefindTag) template.HTML {
+	var b strings.Builder
+	for _, group := range []struct {
+		attr string
+		tags []PagefindTag
+	}{{"data-pagefind-filter", filters}, {"data-pagefind-sort", sorts}, {"data-pagefind-meta", meta}} {
+		for _, t := range group.tags {
+			b.WriteString(`<span `)
+			b.WriteString(group.attr)
+			b.WriteString(`="`)
+			writeAttr(&b, t.Key)
+			b.WriteByte(':')
+			writeAttr(&b, t.Value)
+			b.WriteString(`"></span>`)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// writeAttr escapes a quoted attribute value as html/template does for a
+// plain string (its htmlReplacementTable): the five HTML specials, +
+// (which UTF-7 could read as an escape) and NUL.
+func writeAttr(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case 0:
+			rep = "\uFFFD"
+		case '"':
+			rep = "&#34;"
+		case '&':
+			rep = "&amp;"
+		case '\'':
+			rep = "&#39;"
+		case '+':
+			rep = "&#43;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }

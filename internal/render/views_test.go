@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 	"testing"
@@ -67,5 +68,34 @@ func TestPagerLinksFirstLastAndNeighbours(t *testing.T) {
 		if s := strings.Join(got, " "); s != tt.want {
 			t.Errorf("page %d of %d links %q; want %q", tt.n, tt.pages, s, tt.want)
 		}
+	}
+}
+
+// The project page's Pagefind spans are made in Go; a theme may still
+// write them from the lists with a template. Both must give the same
+// bytes, whatever an editor typed into a label.
+func TestPagefindHTMLAsTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`{{range .F}}<span data-pagefind-filter="{{.Key}}:{{.Value}}"></span>{{end}}` +
+		`{{range .S}}<span data-pagefind-sort="{{.Key}}:{{.Value}}"></span>{{end}}` +
+		`{{range .M}}<span data-pagefind-meta="{{.Key}}:{{.Value}}"></span>{{end}}`))
+	tests := []struct {
+		name    string
+		f, s, m []PagefindTag
+	}{
+		{name: "none"},
+		{name: "plain", f: []PagefindTag{{"theme", "Nuoret"}, {"year", "2024"}}, s: []PagefindTag{{"start", "2024-01-01"}}, m: []PagefindTag{{"status", "Käynnissä"}}},
+		{name: "specials", f: []PagefindTag{{"funder", `Leader "Pohjoisin" & <Lappi> 'ry' +1`}}, m: []PagefindTag{{"organisation", "Föreningen\x00 Nord+Syd"}}},
+		{name: "letters", f: []PagefindTag{{"municipality", "Võru · Åre · Ähtäri – €"}}, s: []PagefindTag{{"title", "0a1b"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want strings.Builder
+			if err := tmpl.Execute(&want, map[string][]PagefindTag{"F": tt.f, "S": tt.s, "M": tt.m}); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(pagefindHTML(tt.f, tt.s, tt.m)); got != want.String() {
+				t.Errorf("pagefindHTML =\n%s\nhtml/template writes\n%s", got, want.String())
+			}
+		})
 	}
 }
