@@ -320,4 +320,9 @@ func (r *renderer) makeDigests() {
 		}
 		r.practiceDigests[pr.ID] = h.Sum()
 	}
+	all := digest.New("practices").Int(len(r.site.Practices))
+	for _, pr := range r.site.Practices {
+		all.Str(pr.ID).Num(r.practiceDigests[pr.ID])
+	}
+	r.practicesDigest = all.Sum()
 }

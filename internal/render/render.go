@@ -125,6 +125,10 @@ type renderer struct {
 	cardDigests     []uint64
 	pageDigests     []uint64 // per project: what its pages are made from
 	practiceDigests map[string]uint64
+	// practicesDigest is what the library's pages and indexes are made
+	// from: every practice with the facts of its projects. A project that
+	// no practice names does not change them.
+	practicesDigest uint64
 	words           []string // per project: its search words
 	libWords        []string // per practice: its search words
 	libSearch       *digest.Hash
