@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
@@ -208,6 +209,12 @@ func runSite(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 		defer stop()
 	}
 	res, err := build.Build(ctx, opts)
+	if name := getenv("VITRIN_MEMPROFILE"); name != "" && err == nil {
+		// While res holds the site: what a build keeps until its end.
+		if err := writeHeapProfile(name); err != nil {
+			fmt.Fprintf(stderr, "vitrin build: VITRIN_MEMPROFILE: %v\n", err)
+		}
+	}
 	if err != nil {
 		_ = dir.Abort()
 		code := report(stderr, cmd, f.source, err)
@@ -240,6 +247,21 @@ func startProfile(name string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// writeHeapProfile writes a profile of the memory in use to name, for
+// BENCHMARKS.md's method.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // report prints a build error: each content problem on its own line with

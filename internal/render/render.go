@@ -297,15 +297,37 @@ func (r *renderer) globalDigest() uint64 {
 // tasks lists every piece of work of a build. Each family of pages adds
 // its own; the pool runs them in any order.
 func (r *renderer) tasks() []func() error {
-	tasks := []func() error{r.writeStatic, r.writeCatalog, r.writeSitemap, r.writeRobots}
-	tasks = append(tasks, r.indexTasks()...)
-	tasks = append(tasks, r.libraryIndexTasks()...)
+	tasks := []func() error{r.writeStatic, r.writeRobots, r.sequence(r.dataTasks())}
 	tasks = append(tasks, r.siteTasks()...)
 	tasks = append(tasks, r.projectTasks()...)
 	tasks = append(tasks, r.facetTasks()...)
 	tasks = append(tasks, r.practiceTasks()...)
 	tasks = append(tasks, r.libraryFacetTasks()...)
 	return tasks
+}
+
+// dataTasks write the files made from the whole catalogue: catalog.json,
+// the sitemap and the search and listing indexes.
+func (r *renderer) dataTasks() []func() error {
+	tasks := []func() error{r.writeCatalog, r.writeSitemap}
+	tasks = append(tasks, r.indexTasks()...)
+	return append(tasks, r.libraryIndexTasks()...)
+}
+
+// sequence returns one task that runs tasks one after another. Each data
+// file holds a copy of the whole catalogue while it is made, in structs,
+// in JSON and minified: made one at a time on one worker, while the other
+// workers render pages, they need the memory of the largest, not of all
+// of them together.
+func (r *renderer) sequence(tasks []func() error) func() error {
+	return func() error {
+		for _, t := range tasks {
+			if err := t(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // run runs tasks on the worker pool and returns the first error. Workers
