@@ -87,7 +87,7 @@ type folderCache[T any] struct {
 type folderEntry[T any] struct {
 	listing listing
 	names   []string // the language files
-	srcs    [][]byte // their bytes
+	sums    []uint64 // digests of their bytes: the bytes themselves are not kept
 	others  uint64
 	item    *T // nil when the folder has errors that leave no item
 	diags   []diag.Diagnostic
@@ -146,17 +146,18 @@ func (c *folderCache[T]) keepAll(folders []*folder, entries []*folderEntry[T]) {
 // are the same.
 func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (*folderEntry[T], error) {
 	srcs := make([][]byte, len(fo.jobs))
+	sums := make([]uint64, len(fo.jobs))
 	for i, j := range fo.jobs {
 		src, err := fs.ReadFile(fsys, fo.dir+"/"+j.name)
 		if err != nil {
 			return nil, err
 		}
-		srcs[i] = src
+		srcs[i], sums[i] = src, digest.Bytes(src)
 	}
 	c.mu.Lock()
 	old := c.prev[fo.dir]
 	c.mu.Unlock()
-	if old != nil && old.same(fo, srcs) {
+	if old != nil && old.same(fo, sums) {
 		return old, nil
 	}
 
@@ -166,12 +167,12 @@ func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (
 	sum := digest.New("folder").Num(fo.others)
 	for i, j := range fo.jobs {
 		file := fo.dir + "/" + j.name
-		sum.Str(j.name).Num(digest.Bytes(srcs[i]))
+		sum.Str(j.name).Num(sums[i])
 		doc := source.Parse(file, srcs[i], &local)
 		decoded[i] = k.decode(doc, j.lang, s.Config.Languages, j.files, s.Vocab, &local)
 		complete = complete && decoded[i] != nil
 	}
-	e := &folderEntry[T]{srcs: srcs, others: fo.others}
+	e := &folderEntry[T]{sums: sums, others: fo.others}
 	for _, j := range fo.jobs {
 		e.names = append(e.names, j.name)
 	}
@@ -190,6 +191,11 @@ func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (
 				facts.Str(j.name).Num(digest.Bytes(front))
 			}
 			f.FactsDigest = facts.Sum()
+			// The bodies were slices of the files: copied, they let the
+			// front matter go, which is decoded and no longer needed.
+			for i := range f.Versions {
+				f.Versions[i].Body = bytes.Clone(f.Versions[i].Body)
+			}
 		}
 	}
 	e.diags = local.Items()
@@ -197,26 +203,14 @@ func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (
 }
 
 // same reports whether a folder has the files the entry was read from.
-func (e *folderEntry[T]) same(fo folder, srcs [][]byte) bool {
+func (e *folderEntry[T]) same(fo folder, sums []uint64) bool {
 	if e.others != fo.others || len(e.names) != len(fo.jobs) {
 		return false
 	}
 	for i, j := range fo.jobs {
-		if e.names[i] != j.name || !sameBytes(e.srcs[i], srcs[i]) {
+		if e.names[i] != j.name || e.sums[i] != sums[i] {
 			return false
 		}
 	}
 	return true
-}
-
-// sameBytes compares two file contents; a file read from a cache is the
-// very same slice, which is quick to tell.
-func sameBytes(a, b []byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	if len(a) == 0 || &a[0] == &b[0] {
-		return true
-	}
-	return bytes.Equal(a, b)
 }
