@@ -120,6 +120,16 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 		{name: "a practice's needs, which changes the library's facets", edit: func() {
 			edit(site, "content/practices/asukasraati/index.fi.md", "  - kind: other\n    text: Monikanavainen", "  - kind: money\n    text: Monikanavainen")
 		}, renders: []string{"fi/hyvat-kaytannot/tarvitaan/raha/index.html", "et/head-tavad/index.html"}, keeps: []string{ajatuspaja}},
+		{name: "the title of a project a practice names", edit: func() {
+			edit(site, "content/projects/osku/index.fi.md", "title: \"OSKU – ", "title: \"OSKU-hanke – ")
+		},
+			// The practice's page lists its projects by title; the
+			// library's cards show their places and LAGs, not their titles.
+			renders: []string{osku, "fi/hyvat-kaytannot/asukasraati/index.html", "fi/hyvat-kaytannot/kumppanuuspoyta/index.html"},
+			keeps:   []string{ajatuspaja, "fi/hyvat-kaytannot/index.html", "fi/hyvat-kaytannot/teema/osallisuus/index.html"}},
+		{name: "the places of a project a practice names", edit: func() {
+			edit(site, "content/projects/osku/index.fi.md", "municipalities: [leppavirta, rautalampi, vesanto]", "municipalities: [leppavirta, rautalampi]")
+		}, renders: []string{osku, "fi/hyvat-kaytannot/index.html", "fi/hyvat-kaytannot/teema/osallisuus/index.html"}},
 		{name: "a vocabulary label", edit: func() {
 			edit(site, "content/vocabularies/themes.yaml", "fi: Osallisuus", "fi: Osallisuus ja vaikuttaminen")
 		}, renders: []string{osku, ajatuspaja}},

@@ -320,9 +320,23 @@ func (r *renderer) makeDigests() {
 		}
 		r.practiceDigests[pr.ID] = h.Sum()
 	}
+	// A practice's card shows, of its projects, the LAGs that funded them
+	// and the places, and the library sorts by their latest start: an edit of a project's title or period renders its
+	// practices' pages, not the whole library.
 	all := digest.New("practices").Int(len(r.site.Practices))
 	for _, pr := range r.site.Practices {
-		all.Str(pr.ID).Num(r.practiceDigests[pr.ID])
+		all.Str(pr.ID).Num(pr.FactsDigest).Int(len(pr.Projects))
+		for _, id := range pr.Projects {
+			p := projects[id]
+			if p == nil {
+				all.Str("")
+				continue
+			}
+			all.Str(p.ID).Str(p.Funder).Str(p.Region).Str(p.Period.Start.String()).Int(len(p.Municipalities))
+			for _, m := range p.Municipalities {
+				all.Str(m)
+			}
+		}
 	}
 	r.practicesDigest = all.Sum()
 }

@@ -200,7 +200,7 @@ func (r *renderer) makeLibraryFiles() {
 		r.libWords[i] = r.cache.words.get(digest.New("practice-words").Num(pr.Digest).Sum(), func() string {
 			return search.PracticeWords(pr)
 		})
-		r.libSearch.Str(pr.ID).Num(r.practiceDigests[pr.ID])
+		r.libSearch.Str(pr.ID).Num(pr.Digest) // the words are the practice's own
 	}
 	r.libSearchPath = "assets/practice-search." + r.libSearch.Hex(8) + ".json"
 	for _, lc := range r.lang {

@@ -126,8 +126,8 @@ type renderer struct {
 	pageDigests     []uint64 // per project: what its pages are made from
 	practiceDigests map[string]uint64
 	// practicesDigest is what the library's pages and indexes are made
-	// from: every practice with the facts of its projects. A project that
-	// no practice names does not change them.
+	// from: every practice with the funders and places of its projects.
+	// Other facts of a project do not change them.
 	practicesDigest uint64
 	words           []string // per project: its search words
 	libWords        []string // per practice: its search words
