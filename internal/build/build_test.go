@@ -16,7 +16,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/vitrin-ssg/vitrin/internal/publish"
 	"github.com/vitrin-ssg/vitrin/internal/sitetest"
+	"github.com/vitrin-ssg/vitrin/internal/synth"
 	defaulttheme "github.com/vitrin-ssg/vitrin/themes/default"
 )
 
@@ -94,6 +96,53 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Equal(data, b.Files[name]) {
 			t.Errorf("%s differs between two builds of the same input", name)
 		}
+	}
+}
+
+// TestMinifiedPartsEqualWholeMinify checks that a production build, which
+// minifies each card once and puts it into every listing page that shows
+// it, writes what minifying each page of an unminified build as a whole
+// would.
+func TestMinifiedPartsEqualWholeMinify(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		site fs.FS
+	}{
+		{"example site", os.DirFS("../..")},
+		{"generated catalogue", synth.Site(synth.Options{Projects: 120, Full: true})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parts := sitetest.BuildFS(t, tc.site, sitetest.Options{Minify: true}).MustSucceed(t)
+			whole := sitetest.BuildFS(t, tc.site, sitetest.Options{}).MustSucceed(t)
+			mem := publish.NewMemory()
+			m := publish.NewMinifier(mem)
+			for name, data := range whole.Files {
+				if err := m.Write(name, data); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The names of the JSON indexes carry a fingerprint of how
+			// they were made, minified or not.
+			fingerprint := regexp.MustCompile(`\.[0-9a-f]{8}\.json`)
+			unname := func(b []byte) []byte { return fingerprint.ReplaceAll(b, []byte(".json")) }
+			want := map[string][]byte{}
+			for name, data := range mem.Files() {
+				want[string(unname([]byte(name)))] = unname(data)
+			}
+			cards := 0
+			for name, data := range parts.Files {
+				if !bytes.Equal(unname(data), want[string(unname([]byte(name)))]) {
+					t.Errorf("%s: minified in parts differs from minified whole", name)
+				}
+				cards += bytes.Count(data, []byte(`<article class="card`))
+			}
+			if len(parts.Files) != len(want) {
+				t.Errorf("%d files minified in parts, %d minified whole", len(parts.Files), len(want))
+			}
+			if cards == 0 {
+				t.Error("no page has a card: the test shows nothing")
+			}
+		})
 	}
 }
 

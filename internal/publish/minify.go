@@ -59,21 +59,66 @@ func mediaType(name string) string {
 
 // Write implements Sink.
 func (mf *Minifier) Write(name string, data []byte) error {
+	return mf.WriteParts(name, data, nil)
+}
+
+// Part implements PartWriter: it minifies an HTML fragment that files of
+// the kind of name will hold in their parts.
+func (mf *Minifier) Part(name string, fragment []byte) ([]byte, error) {
 	mt := mediaType(name)
 	if mt == "" {
-		return mf.Next.Write(name, data)
+		return fragment, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(fragment))
+	if err := mf.m.Minify(mt, &out, buffer.NewReader(fragment)); err != nil {
+		return nil, fmt.Errorf("minify a part of %s: %w", name, err)
+	}
+	return out.Bytes(), nil
+}
+
+// WriteParts implements PartWriter: it minifies data, whose parts are
+// minified already, and puts the parts in.
+func (mf *Minifier) WriteParts(name string, data []byte, parts []string) error {
+	mt := mediaType(name)
+	if mt == "" {
+		whole, err := Splice(nil, data, parts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return mf.Next.Write(name, whole)
 	}
 	b, borrows := mf.Next.(Borrower)
 	borrows = borrows && b.Borrows()
-	out, _ := mf.bufs.Get().(*bytes.Buffer)
-	if out == nil || !borrows {
-		out = new(bytes.Buffer)
+	get := func(size int) *bytes.Buffer {
+		out, _ := mf.bufs.Get().(*bytes.Buffer)
+		if out == nil || !borrows {
+			out = new(bytes.Buffer)
+		}
+		out.Reset()
+		out.Grow(size)
+		return out
 	}
-	out.Reset()
-	out.Grow(len(data))
+	out := get(len(data))
 	// A reader with Bytes: the minifier parses data in place.
 	if err := mf.m.Minify(mt, out, buffer.NewReader(data)); err != nil {
 		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	if len(parts) > 0 {
+		size := out.Len()
+		for _, p := range parts {
+			size += len(p)
+		}
+		whole := get(size)
+		b, err := Splice(whole.AvailableBuffer(), out.Bytes(), parts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		whole.Write(b)
+		if borrows {
+			mf.bufs.Put(out)
+		}
+		out = whole
 	}
 	err := mf.Next.Write(name, out.Bytes())
 	if borrows {

@@ -5,6 +5,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,6 +30,41 @@ type Sink interface {
 type Borrower interface {
 	Sink
 	Borrows() bool
+}
+
+// PartWriter is a Sink that prepares, once, the pieces many files repeat
+// (a project's card is on every listing page that shows it), so that it
+// need not process them again in each file that holds them: a Minifier
+// minifies them.
+type PartWriter interface {
+	Sink
+	// Part prepares a piece of files of the kind of name.
+	Part(name string, fragment []byte) ([]byte, error)
+	// WriteParts writes a file whose bytes have PartMarker where each
+	// of the prepared parts goes, in order.
+	WriteParts(name string, data []byte, parts []string) error
+}
+
+// PartMarker stands in a file for a part that WriteParts puts in. It is an
+// element that vitrin's themes do not write and html/template escapes in
+// any text it inserts, and a minifier leaves it as it is.
+const PartMarker = "<vitrin-part></vitrin-part>"
+
+// Splice appends to dst data with each PartMarker in it replaced by the
+// next of parts. Markers and parts must match one to one.
+func Splice(dst, data []byte, parts []string) ([]byte, error) {
+	for n, p := range parts {
+		i := bytes.Index(data, []byte(PartMarker))
+		if i < 0 {
+			return nil, fmt.Errorf("%d parts for %d places", len(parts), n)
+		}
+		dst = append(append(dst, data[:i]...), p...)
+		data = data[i+len(PartMarker):]
+	}
+	if len(parts) > 0 && bytes.Contains(data, []byte(PartMarker)) {
+		return nil, fmt.Errorf("%d parts for more places", len(parts))
+	}
+	return append(dst, data...), nil
 }
 
 // checkName rejects names that would escape the output folder.

@@ -237,3 +237,60 @@ func TestSnapshotStaysAsTaken(t *testing.T) {
 		t.Error("Same: b.html is carried over from second to third, c.html is not")
 	}
 }
+
+func TestSplice(t *testing.T) {
+	m := PartMarker
+	tests := []struct {
+		name, data string
+		parts      []string
+		want       string // "" with wantErr
+		wantErr    bool
+	}{
+		{"no parts", "<p>a</p>", nil, "<p>a</p>", false},
+		{"a marker without parts stays", "<li>" + m + "</li>", nil, "<li>" + m + "</li>", false},
+		{"parts in order", "<ul><li>" + m + "</li><li>" + m + "</li></ul>", []string{"<b>1</b>", "<i>2</i>"}, "<ul><li><b>1</b></li><li><i>2</i></li></ul>", false},
+		{"a part that holds a marker is not searched", "<li>" + m + "</li>", []string{m}, "<li>" + m + "</li>", false},
+		{"fewer markers than parts", "<li>" + m + "</li>", []string{"a", "b"}, "", true},
+		{"more markers than parts", m + m, []string{"a"}, "", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Splice([]byte("<!doctype html>"), []byte(tc.data), tc.parts)
+			if tc.wantErr {
+				if err == nil {
+					t.Fatalf("no error; got %q", got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "<!doctype html>" + tc.want; string(got) != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestMinifierWritesParts(t *testing.T) {
+	mem := NewMemory()
+	m := NewMinifier(mem)
+	card, err := m.Part("card.html", []byte("<article class=\"card\">\n  <h2>  Otsikko  </h2>\n</article>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "<!DOCTYPE html>\n<html lang=\"fi\">\n<body>\n<ul>\n<li>" + PartMarker + "</li>\n</ul>\n</body>\n</html>\n"
+	if err := m.WriteParts("fi/index.html", []byte(page), []string{string(card)}); err != nil {
+		t.Fatal(err)
+	}
+	whole := NewMemory()
+	if err := NewMinifier(whole).Write("fi/index.html", []byte(strings.Replace(page, PartMarker, "<article class=\"card\">\n  <h2>  Otsikko  </h2>\n</article>", 1))); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(mem.Files()["fi/index.html"]), string(whole.Files()["fi/index.html"]); got != want {
+		t.Errorf("in parts:\n%s\nwhole:\n%s", got, want)
+	}
+	if strings.Contains(string(card), "\n") {
+		t.Errorf("the part was not minified: %q", card)
+	}
+}

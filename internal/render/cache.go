@@ -27,7 +27,7 @@ type Cache struct {
 	entries    memo[entryKey, []byte]
 	keys       memo[titleKey, []byte]
 	orders     memo[uint64, *orders]
-	html       memo[*ProjectView, string] // a card's HTML, by the card's view
+	html       memo[*ProjectView, *cardHTML] // a card's HTML, by the card's view
 	facets     memo[uint64, *facet.Set]
 	lists      memo[uint64, map[string][][]int]
 	totals     memo[uint64, totals]

@@ -113,6 +113,7 @@ type renderer struct {
 	searchPath string
 	media      map[string]map[string]*mediaFile // media dir → file name → info
 	diags      *diag.List
+	parts      publish.PartWriter // the sink, when it prepares parts
 	pages      atomic.Int64
 	files      atomic.Int64
 	kept       atomic.Int64 // pages kept from the previous build
@@ -147,6 +148,7 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	if r.Workers <= 0 {
 		r.Workers = runtime.GOMAXPROCS(0)
 	}
+	r.parts, _ = o.Sink.(publish.PartWriter)
 	if r.cache == nil {
 		r.cache = NewCache()
 	}
@@ -449,11 +451,24 @@ func (r *renderer) execute(p *Page) error {
 		buf = bytes.NewBuffer(make([]byte, 0, 32<<10))
 	}
 	buf.Reset()
+	var parts []string
+	if r.parts != nil {
+		p.parts = &parts
+	}
 	if err := r.renderInto(buf, p); err != nil {
 		return err
 	}
 	r.pages.Add(1)
-	err := r.write(outputFile(p.Path), buf.Bytes())
+	var err error
+	if len(parts) > 0 {
+		r.files.Add(1)
+		name := outputFile(p.Path)
+		if err = r.parts.WriteParts(name, buf.Bytes(), parts); err != nil {
+			err = fmt.Errorf("writing %s: %w", name, err)
+		}
+	} else {
+		err = r.write(outputFile(p.Path), buf.Bytes())
+	}
 	if b, ok := r.Sink.(publish.Borrower); ok && b.Borrows() {
 		r.bufs.Put(buf)
 	}

@@ -8,10 +8,12 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/model"
+	"github.com/vitrin-ssg/vitrin/internal/publish"
 )
 
 // Page is what a layout receives. Its methods give UI strings, links
@@ -39,8 +41,9 @@ type Page struct {
 	Root     *RootView
 	A11y     *AccessibilityView
 
-	absolute bool   // links as absolute paths, for 404 pages
-	root     string // when set, links are root + site path: for cached cards
+	absolute bool      // links as absolute paths, for 404 pages
+	root     string    // when set, links are root + site path: for cached cards
+	parts    *[]string // when set, cards are parts (see Card)
 }
 
 // Alternate is a hreflang link.
@@ -125,20 +128,22 @@ const cardRoot = "@@vitrin-root@@/"
 // Card returns a project's card for a listing: the theme's "card" template
 // with a level-2 heading. A project's card is rendered once per language
 // and reused on the listing and on every facet page that lists it, with
-// its links made relative to each page.
+// its links made relative to each page. When the sink prepares parts (a
+// minifier), the page holds a marker and the card, minified once, goes
+// in its place.
 func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 	// A card's view is made anew whenever anything it shows changes, so
 	// the HTML of the same view is the same, also from the last build.
 	var err error
-	html := p.r.cache.html.get(pv, func() string {
+	c := p.r.cache.html.get(pv, func() *cardHTML {
 		t := p.r.theme.pages[p.Kind]
 		stub := *p
-		stub.root = cardRoot
+		stub.root, stub.parts = cardRoot, nil
 		var buf bytes.Buffer
 		if err = t.ExecuteTemplate(&buf, "card", map[string]any{"Project": pv, "Page": &stub, "Level": 2}); err != nil {
-			return ""
+			return nil
 		}
-		return buf.String()
+		return &cardHTML{raw: buf.String()}
 	})
 	if err != nil {
 		return "", err
@@ -147,8 +152,36 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 	if p.absolute {
 		up = p.r.site.Config.BasePath()
 	}
+	html := c.raw
+	if p.parts != nil {
+		if html, err = c.prepared(p.r.parts); err != nil {
+			return "", err
+		}
+	}
 	// The site's own text cannot make href="@@…: quotes in it are escaped.
-	return template.HTML(strings.ReplaceAll(html, `href="`+cardRoot, `href="`+up)), nil // #nosec: rendered by html/template
+	html = strings.ReplaceAll(html, `href="`+cardRoot, `href="`+up)
+	if p.parts != nil {
+		*p.parts = append(*p.parts, html)
+		return publish.PartMarker, nil
+	}
+	return template.HTML(html), nil // #nosec: rendered by html/template
+}
+
+// cardHTML is a card as the template rendered it, and as the sink
+// prepared it as a part.
+type cardHTML struct {
+	raw  string
+	once sync.Once
+	part string
+	err  error
+}
+
+func (c *cardHTML) prepared(pw publish.PartWriter) (string, error) {
+	c.once.Do(func() {
+		b, err := pw.Part("card.html", []byte(c.raw))
+		c.part, c.err = string(b), err
+	})
+	return c.part, c.err
 }
 
 // SiteTitle returns the site's name in the page's language.
