@@ -73,3 +73,24 @@ func TestGenExitCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestMemTotal(t *testing.T) {
+	tests := []struct {
+		name, meminfo string
+		want          int64
+	}{
+		{"linux", "MemTotal:       24576000 kB\nMemFree:        22000000 kB\n", 24576000 << 10},
+		{"not the first line", "Foo: 1 kB\nMemTotal: 8 kB\n", 8 << 10},
+		{"no total", "MemFree: 1 kB\n", 0},
+		{"another unit", "MemTotal: 8 MB\n", 0},
+		{"not a number", "MemTotal: many kB\n", 0},
+		{"empty", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := memTotal([]byte(tc.meminfo)); got != tc.want {
+				t.Errorf("memTotal = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}

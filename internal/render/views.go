@@ -148,6 +148,9 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	if c == nil { // the template failed for another page, which says how
+		return "", fmt.Errorf("the card of %s could not be rendered", pv.ID)
+	}
 	up := strings.Repeat("../", strings.Count(p.Path, "/"))
 	if p.absolute {
 		up = p.r.site.Config.BasePath()
