@@ -299,7 +299,7 @@ func (r *renderer) globalDigest() uint64 {
 // tasks lists every piece of work of a build. Each family of pages adds
 // its own; the pool runs them in any order.
 func (r *renderer) tasks() []func() error {
-	tasks := []func() error{r.writeStatic, r.writeRobots, r.sequence(r.dataTasks())}
+	tasks := []func() error{r.writeStatic, r.writeRobots, sequence(r.dataTasks())}
 	tasks = append(tasks, r.siteTasks()...)
 	tasks = append(tasks, r.projectTasks()...)
 	tasks = append(tasks, r.facetTasks()...)
@@ -321,7 +321,7 @@ func (r *renderer) dataTasks() []func() error {
 // in JSON and minified: made one at a time on one worker, while the other
 // workers render pages, they need the memory of the largest, not of all
 // of them together.
-func (r *renderer) sequence(tasks []func() error) func() error {
+func sequence(tasks []func() error) func() error {
 	return func() error {
 		for _, t := range tasks {
 			if err := t(); err != nil {
