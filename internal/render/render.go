@@ -490,6 +490,9 @@ func (r *renderer) executeFromFacts(p *Page) error {
 // pages that change with any edit (the first page of the listing) only
 // when a browser asks for them.
 func (r *renderer) executeLazy(p *Page) error {
+	if r.parts != nil {
+		return r.execute(p) // a sink that takes parts renders at once
+	}
 	if r.theme.pages[p.Kind] == nil {
 		return fmt.Errorf("the theme has no layout for %s pages", p.Kind)
 	}

@@ -155,11 +155,18 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 	if p.absolute {
 		up = p.r.site.Config.BasePath()
 	}
-	html := c.raw
-	if p.parts != nil {
+	var html string
+	switch {
+	case p.parts != nil:
 		if html, err = c.prepared(p.r.parts); err != nil {
 			return "", err
 		}
+	case p.r.parts != nil:
+		// Every page of a sink that takes parts is rendered with them
+		// (execute), and the card as rendered is dropped once prepared.
+		return "", fmt.Errorf("%s: a card outside the parts of its page", p.Path)
+	default:
+		html = c.raw
 	}
 	// The site's own text cannot make href="@@…: quotes in it are escaped.
 	html = strings.ReplaceAll(html, `href="`+cardRoot, `href="`+up)
@@ -170,10 +177,11 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 	return template.HTML(html), nil // #nosec: rendered by html/template
 }
 
-// cardHTML is a card as the template rendered it, and as the sink
-// prepared it as a part.
+// cardHTML is a card as the template rendered it or, once the sink
+// prepared it as a part, as a part: a national catalogue's cards are
+// gigabytes, kept in one form.
 type cardHTML struct {
-	raw  string
+	raw  string // until prepared
 	once sync.Once
 	part string
 	err  error
@@ -182,7 +190,7 @@ type cardHTML struct {
 func (c *cardHTML) prepared(pw publish.PartWriter) (string, error) {
 	c.once.Do(func() {
 		b, err := pw.Part("card.html", []byte(c.raw))
-		c.part, c.err = string(b), err
+		c.part, c.err, c.raw = string(b), err, ""
 	})
 	return c.part, c.err
 }
