@@ -321,8 +321,9 @@ func (r *renderer) makeDigests() {
 		r.practiceDigests[pr.ID] = h.Sum()
 	}
 	// A practice's card shows, of its projects, the LAGs that funded them
-	// and the places, and the library sorts by their latest start: an edit of a project's title or period renders its
-	// practices' pages, not the whole library.
+	// and the places, and the library sorts by their latest start: an
+	// edit of a project's title or budget renders its practices' pages,
+	// not the whole library.
 	all := digest.New("practices").Int(len(r.site.Practices))
 	for _, pr := range r.site.Practices {
 		all.Str(pr.ID).Num(pr.FactsDigest).Int(len(pr.Projects))

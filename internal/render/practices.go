@@ -91,8 +91,8 @@ func (r *renderer) practiceTasks() []func() error {
 
 func (r *renderer) writeLibraryPage(lc *langCtx, n, pages int) error {
 	pathIn := func(lang string) string { return r.lang[lang].urls.practicesPage(n) }
-	// The library shows the practices' facts and those of their projects
-	// alone; the views are made only when those changed.
+	// The library shows the practices' facts and their projects' LAGs,
+	// places and starts alone; the views are made only when those changed.
 	fp := r.fingerprint("practices").Num(r.practicesDigest).Str(pathIn(lc.lang))
 	if n == 1 {
 		fp.Str(lc.libIndexPath).Str(r.libSearchPath)

@@ -459,16 +459,7 @@ func (r *renderer) execute(p *Page) error {
 		return err
 	}
 	r.pages.Add(1)
-	var err error
-	if len(parts) > 0 {
-		r.files.Add(1)
-		name := outputFile(p.Path)
-		if err = r.parts.WriteParts(name, buf.Bytes(), parts); err != nil {
-			err = fmt.Errorf("writing %s: %w", name, err)
-		}
-	} else {
-		err = r.write(outputFile(p.Path), buf.Bytes())
-	}
+	err := r.writeParts(outputFile(p.Path), buf.Bytes(), parts)
 	if b, ok := r.Sink.(publish.Borrower); ok && b.Borrows() {
 		r.bufs.Put(buf)
 	}
@@ -542,9 +533,19 @@ func (r *renderer) writeLazy(fp uint64, name string, make func() ([]byte, error)
 	return nil
 }
 
-func (r *renderer) write(name string, data []byte) error {
+func (r *renderer) write(name string, data []byte) error { return r.writeParts(name, data, nil) }
+
+// writeParts writes a file whose parts (when there are any) the sink
+// prepared and puts in (see Page.Card).
+func (r *renderer) writeParts(name string, data []byte, parts []string) error {
 	r.files.Add(1)
-	if err := r.Sink.Write(name, data); err != nil {
+	var err error
+	if len(parts) > 0 {
+		err = r.parts.WriteParts(name, data, parts)
+	} else {
+		err = r.Sink.Write(name, data)
+	}
+	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
