@@ -123,15 +123,10 @@ func TestMinifiedPartsEqualWholeMinify(t *testing.T) {
 			}
 			// The names of the JSON indexes carry a fingerprint of how
 			// they were made, minified or not.
-			fingerprint := regexp.MustCompile(`\.[0-9a-f]{8}\.json`)
-			unname := func(b []byte) []byte { return fingerprint.ReplaceAll(b, []byte(".json")) }
-			want := map[string][]byte{}
-			for name, data := range mem.Files() {
-				want[string(unname([]byte(name)))] = unname(data)
-			}
+			want := unfingerprint(mem.Files())
 			cards := 0
-			for name, data := range parts.Files {
-				if !bytes.Equal(unname(data), want[string(unname([]byte(name)))]) {
+			for name, data := range unfingerprint(parts.Files) {
+				if !bytes.Equal(data, want[name]) {
 					t.Errorf("%s: minified in parts differs from minified whole", name)
 				}
 				cards += bytes.Count(data, []byte(`<article class="card`))
@@ -144,6 +139,97 @@ func TestMinifiedPartsEqualWholeMinify(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBuiltinLayoutsEqualTemplates builds whole sites twice: with the
+// default theme, whose project pages, facet pages and cards are written in
+// Go, and with the same theme as the site's own copy whose base.html ends
+// in a template comment, which renders every page through the templates.
+// Every file must be the same.
+func TestBuiltinLayoutsEqualTemplates(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		site fs.FS
+	}{
+		{"example site", os.DirFS("../..")},
+		{"generated catalogue", synth.Site(synth.Options{Projects: 120, Full: true})},
+		{"translations and fallbacks", sitetest.FS(readTestdata(t, "small.txtar"))},
+		{"facets", sitetest.FS(readTestdata(t, "facets.txtar"))},
+		{"practices", sitetest.FS(readTestdata(t, "practices.txtar"))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The JSON indexes' names carry a fingerprint of the theme.
+			builtin := unfingerprint(sitetest.BuildFS(t, tc.site, sitetest.Options{}).MustSucceed(t).Files)
+			templates := unfingerprint(sitetest.BuildFS(t, withTemplateTheme(t, tc.site), sitetest.Options{}).MustSucceed(t).Files)
+			kinds := map[string]int{}
+			for name, want := range templates {
+				got, ok := builtin[name]
+				switch {
+				case !ok:
+					t.Errorf("%s: only through the templates", name)
+				case !bytes.Equal(got, want):
+					t.Errorf("%s differs from the templates' page:\n%s", name, firstDifference(got, want))
+				}
+				if m := regexp.MustCompile(`<body class="kind-(project|facet)"`).FindSubmatch(want); m != nil {
+					kinds[string(m[1])]++
+				}
+			}
+			if len(builtin) != len(templates) {
+				t.Errorf("%d files from the Go layouts, %d through the templates", len(builtin), len(templates))
+			}
+			if kinds["project"] == 0 {
+				t.Errorf("no project page to compare: %v", kinds)
+			}
+		})
+	}
+}
+
+// withTemplateTheme returns the site with the default theme as its own
+// copy, base.html ending in a template comment: the same pages, rendered
+// through the templates.
+func withTemplateTheme(t *testing.T, site fs.FS) fs.FS {
+	t.Helper()
+	m := fstest.MapFS{}
+	for _, src := range []struct {
+		fsys   fs.FS
+		prefix string
+	}{{defaulttheme.FS(), "themes/default/"}, {site, ""}} {
+		err := fs.WalkDir(src.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasPrefix(p, "themes/") || strings.HasPrefix(p, ".") {
+				return err
+			}
+			b, err := fs.ReadFile(src.fsys, p)
+			m[src.prefix+p] = &fstest.MapFile{Data: b, Mode: 0o644}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := m["themes/default/layouts/base.html"]
+	base.Data = append(slices.Clip(base.Data), "{{/* through the templates */}}\n"...)
+	return m
+}
+
+// unfingerprint takes the fingerprint out of the names of the JSON indexes,
+// in the files' names and in the pages that link them.
+func unfingerprint(files map[string][]byte) map[string][]byte {
+	fingerprint := regexp.MustCompile(`\.[0-9a-f]{8}\.json`)
+	out := make(map[string][]byte, len(files))
+	for name, data := range files {
+		out[fingerprint.ReplaceAllString(name, ".json")] = fingerprint.ReplaceAll(data, []byte(".json"))
+	}
+	return out
+}
+
+// firstDifference shows where two pages part.
+func firstDifference(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "got:  …" + string(got[from:min(len(got), i+80)]) + "\nwant: …" + string(want[from:min(len(want), i+80)])
 }
 
 func TestTranslationsAndFallbacks(t *testing.T) {

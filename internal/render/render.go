@@ -508,6 +508,13 @@ func (r *renderer) renderPage(p *Page) ([]byte, error) {
 
 // renderInto renders a page into buf.
 func (r *renderer) renderInto(buf *bytes.Buffer, p *Page) error {
+	if page := r.theme.builtin[p.Kind]; page != nil {
+		w := htmlWriter{b: buf}
+		if page(&w, p); w.err != nil {
+			return fmt.Errorf("theme %s: rendering %s: %w", r.theme.Dir, outputFile(p.Path), w.err)
+		}
+		return nil
+	}
 	t := r.theme.pages[p.Kind]
 	if t == nil {
 		return fmt.Errorf("the theme has no layout for %s pages", p.Kind)

@@ -25,9 +25,12 @@ import (
 //	i18n/{fi,et,sv}.yaml       the UI strings
 //	static/                    files copied to assets/ (CSS and JS get a content hash in their name)
 type Theme struct {
-	Dir     string // where it was read from, for messages
-	fsys    fs.FS
-	pages   map[string]*template.Template // by page kind
+	Dir   string // where it was read from, for messages
+	fsys  fs.FS
+	pages map[string]*template.Template // by page kind
+	// builtin holds the page kinds written in Go (builtin.go), when the
+	// layouts are the default theme's that they were written from.
+	builtin map[string]builtinPage
 	strings Strings
 	assets  map[string]string // static name → output path with hash
 	static  []string          // static file names
@@ -76,6 +79,9 @@ func LoadTheme(fsys fs.FS, dir string, langs []string, diags *diag.List) (*Theme
 		th.pages[kind] = t
 	}
 	th.checkStringUse(dir, diags)
+	if sum, err := layoutsDigest(fsys); err == nil && sum == builtinLayouts {
+		th.builtin = builtinPages()
+	}
 
 	statics, err := listFiles(fsys, "static")
 	if err != nil {

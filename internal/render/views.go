@@ -136,11 +136,16 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 	// the HTML of the same view is the same, also from the last build.
 	var err error
 	c := p.r.cache.html.get(pv, func() *cardHTML {
-		t := p.r.theme.pages[p.Kind]
 		stub := *p
 		stub.root, stub.parts = cardRoot, nil
 		var buf bytes.Buffer
-		if err = t.ExecuteTemplate(&buf, "card", map[string]any{"Project": pv, "Page": &stub, "Level": 2}); err != nil {
+		if p.r.theme.builtin != nil {
+			w := htmlWriter{b: &buf}
+			if w.card(&stub, pv, 2); w.err != nil {
+				err = w.err
+				return nil
+			}
+		} else if err = p.r.theme.pages[p.Kind].ExecuteTemplate(&buf, "card", map[string]any{"Project": pv, "Page": &stub, "Level": 2}); err != nil {
 			return nil
 		}
 		return &cardHTML{raw: buf.String()}
