@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"html/template"
 	"testing"
 
 	defaulttheme "github.com/vitrin-ssg/vitrin/themes/default"
@@ -15,5 +17,54 @@ func TestBuiltinLayoutsDigest(t *testing.T) {
 	}
 	if sum != builtinLayouts {
 		t.Errorf("the default theme's layouts changed: bring builtin.go up to date with them, check with TestBuiltinLayoutsEqualTemplates, and set builtinLayouts to %s", sum)
+	}
+}
+
+// TestHTMLWriterEscapesAsTemplates writes awkward values where the Go
+// layouts put values — text, a quoted attribute, the start of a URL
+// attribute, a URL after mailto: — and compares with what html/template
+// writes in the same place.
+func TestHTMLWriterEscapesAsTemplates(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(
+		`<p title="{{.}}">{{.}}</p><a href="{{.}}">x</a><a href="mailto:{{.}}">x</a><a data-url="{{.}}">x</a>`))
+	for _, s := range []string{
+		"",
+		"Kylä & koulu <3",
+		`"lainaus" ja 'toinen'`,
+		"+358 40 123 4567",
+		"nul\x00byte",
+		"javascript:alert(1)",
+		"JavaScript:alert(1)",
+		"HTTPS://example.org/a b?q=1&r=2#f",
+		"mailto:info@example.org",
+		"tel:+3584012345",
+		"fi/hankkeet/sivu/2/",
+		"../../fi/hankkeet/p1/",
+		"/polku:jossa/kaksoispiste",
+		"100%25 ja %zz ja %4",
+		"Pärnumaa ja Åland – ääkköset",
+		"@@vitrin-root@@/fi/",
+		"ok\xffbroken utf-8",
+	} {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		w := htmlWriter{b: &got}
+		w.lit(`<p title="`)
+		w.text(s)
+		w.lit(`">`)
+		w.text(s)
+		w.lit(`</p><a href="`)
+		w.url(s)
+		w.lit(`">x</a><a href="mailto:`)
+		w.urlPart(s)
+		w.lit(`">x</a><a data-url="`)
+		w.url(s)
+		w.lit(`">x</a>`)
+		if got.String() != want.String() {
+			t.Errorf("%q:\n got %s\nwant %s", s, got.String(), want.String())
+		}
 	}
 }
