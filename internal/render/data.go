@@ -248,11 +248,17 @@ func (r *renderer) catalogJSON() ([]byte, error) {
 	for _, pr := range r.site.Practices {
 		out.Practices = append(out.Practices, r.catalogPractice(pr))
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	// Encoded compact, then indented into a buffer grown once: the
+	// Encoder's own indenting grows its buffer byte by byte, copying a
+	// national catalogue's hundreds of megabytes over and over.
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, compact.Bytes(), "", "  "); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
