@@ -32,8 +32,10 @@ func Words(texts ...string) string {
 		size += len(t)
 	}
 	// The words are pieces of the folded texts, which the map's keys
-	// share: a project's words cost one map and one string.
-	seen := make(map[string]struct{}, size/16)
+	// share: a project's words cost one map and one string. A project
+	// has about one distinct word in ten bytes; a map sized for fewer
+	// grows, and rehashes, on the way.
+	seen := make(map[string]struct{}, size/8)
 	b := make([]byte, 0, size/2)
 	for _, t := range texts {
 		eachWord(locale.Fold(t), func(w string) {

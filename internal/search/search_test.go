@@ -8,6 +8,7 @@ import (
 	"github.com/vitrin-ssg/vitrin/internal/diag"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 	"github.com/vitrin-ssg/vitrin/internal/search"
+	"github.com/vitrin-ssg/vitrin/internal/synth"
 )
 
 func TestWords(t *testing.T) {
@@ -172,5 +173,24 @@ func TestIndex(t *testing.T) {
 	}
 	if _, err := (search.Index{Dict: "a b", Lists: "0,5"}).Words(); err == nil {
 		t.Error("an index that names a word past the dictionary decodes without error")
+	}
+}
+
+// BenchmarkWords takes the words of a generated project's three files,
+// front matter and body: what a build does once per project.
+func BenchmarkWords(b *testing.B) {
+	site := synth.Site(synth.Options{Projects: 1, Full: true})
+	var texts []string
+	for name, f := range site {
+		if strings.HasPrefix(name, "content/projects/") && strings.HasSuffix(name, ".md") {
+			texts = append(texts, string(f.Data))
+		}
+	}
+	if len(texts) != 3 {
+		b.Fatalf("%d project files, want 3", len(texts))
+	}
+	slices.Sort(texts)
+	for b.Loop() {
+		search.Words(texts...)
 	}
 }
