@@ -349,6 +349,20 @@ func (w *htmlWriter) status(pv *ProjectView) {
 	w.lit(`</span>`)
 }
 
+// section opens a section headed by the UI string key, as the layouts
+// write it: <section id="…" aria-labelledby="…-heading"><h2 id="…-heading">.
+func (w *htmlWriter) section(p *Page, id, key string) {
+	w.lit(`<section id="`)
+	w.lit(id)
+	w.lit(`" aria-labelledby="`)
+	w.lit(id)
+	w.lit("-heading\">\n<h2 id=\"")
+	w.lit(id)
+	w.lit(`-heading">`)
+	w.t(p, key)
+	w.lit("</h2>\n")
+}
+
 // termLink is the template "term-link".
 func (w *htmlWriter) termLink(p *Page, t *TermView) {
 	if t.URL == "" {
@@ -497,9 +511,8 @@ func (w *htmlWriter) pagination(p *Page, g *Pager) {
 // contactSections is the template "contact-sections" for a project.
 func (w *htmlWriter) contactSections(p *Page, contacts []ContactView, links, attachments []LinkView) {
 	if len(contacts) > 0 {
-		w.lit("<section id=\"contacts\" aria-labelledby=\"contacts-heading\">\n<h2 id=\"contacts-heading\">")
-		w.t(p, "contacts_heading")
-		w.lit("</h2>\n<ul class=\"contacts\">\n")
+		w.section(p, "contacts", "contacts_heading")
+		w.lit(`<ul class="contacts">` + "\n")
 		for _, c := range contacts {
 			w.lit(`<li>`)
 			if c.Name != "" {
@@ -536,9 +549,8 @@ func (w *htmlWriter) contactSections(p *Page, contacts []ContactView, links, att
 	}
 	w.lit("\n")
 	if len(links) > 0 {
-		w.lit("<section id=\"links\" aria-labelledby=\"links-heading\">\n<h2 id=\"links-heading\">")
-		w.t(p, "links_heading")
-		w.lit("</h2>\n<ul>\n")
+		w.section(p, "links", "links_heading")
+		w.lit("<ul>\n")
 		for _, l := range links {
 			w.lit(`<li><a href="`)
 			w.url(l.URL)
@@ -550,9 +562,8 @@ func (w *htmlWriter) contactSections(p *Page, contacts []ContactView, links, att
 	}
 	w.lit("\n")
 	if len(attachments) > 0 {
-		w.lit("<section id=\"attachments\" aria-labelledby=\"attachments-heading\">\n<h2 id=\"attachments-heading\">")
-		w.t(p, "attachments_heading")
-		w.lit("</h2>\n<ul>\n")
+		w.section(p, "attachments", "attachments_heading")
+		w.lit("<ul>\n")
 		for _, a := range attachments {
 			w.lit(`<li><a href="`)
 			w.rel(p, a.URL)
@@ -799,9 +810,8 @@ func (w *htmlWriter) projectMain(p *Page) {
 	}
 	w.lit("\n")
 	if len(pv.Indicators) > 0 {
-		w.lit("<section id=\"results\" aria-labelledby=\"results-heading\">\n<h2 id=\"results-heading\">")
-		w.t(p, "results_heading")
-		w.lit("</h2>\n<ul class=\"indicators\">\n")
+		w.section(p, "results", "results_heading")
+		w.lit(`<ul class="indicators">` + "\n")
 		for _, ind := range pv.Indicators {
 			w.lit(`<li><span class="indicator-value">`)
 			w.text(ind.Value)
@@ -817,9 +827,8 @@ func (w *htmlWriter) projectMain(p *Page) {
 	}
 	w.lit("\n")
 	if len(pv.Practices) > 0 {
-		w.lit("<section id=\"practices\" aria-labelledby=\"practices-heading\">\n<h2 id=\"practices-heading\">")
-		w.t(p, "project_practices_heading")
-		w.lit("</h2>\n<ul class=\"practice-links\">\n")
+		w.section(p, "practices", "project_practices_heading")
+		w.lit(`<ul class="practice-links">` + "\n")
 		for _, l := range pv.Practices {
 			w.lit(`<li><a href="`)
 			w.rel(p, l.URL)
@@ -836,9 +845,7 @@ func (w *htmlWriter) projectMain(p *Page) {
 		w.lit("</ul>\n</section>\n")
 	}
 	if b := pv.Budget; b != nil {
-		w.lit("<section id=\"funding\" aria-labelledby=\"funding-heading\">\n<h2 id=\"funding-heading\">")
-		w.t(p, "funding_heading")
-		w.lit("</h2>\n")
+		w.section(p, "funding", "funding_heading")
 		if len(b.Rows) > 0 {
 			w.lit("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"funding-heading\">\n<table class=\"funding-table\">\n<caption>")
 			w.t(p, "funding_caption")
