@@ -66,9 +66,14 @@ type htmlWriter struct {
 // lit writes the layout's own text.
 func (w *htmlWriter) lit(s string) { w.b.WriteString(s) }
 
-// text writes a value in text or in a quoted attribute: html/template's
-// htmlEscaper and attrEscaper, which replace the same characters.
-func (w *htmlWriter) text(s string) {
+// text writes a value in text or in a quoted attribute.
+func (w *htmlWriter) text(s string) { escapeHTML(w.b, s) }
+
+// escapeHTML writes s as html/template escapes a plain string in text and
+// in a quoted attribute (htmlEscaper and attrEscaper share its
+// htmlReplacementTable): the five HTML specials, + (which UTF-7 could
+// read as an escape) and NUL.
+func escapeHTML(w *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var repl string
@@ -90,11 +95,11 @@ func (w *htmlWriter) text(s string) {
 		default:
 			continue
 		}
-		w.b.WriteString(s[last:i])
-		w.b.WriteString(repl)
+		w.WriteString(s[last:i])
+		w.WriteString(repl)
 		last = i + 1
 	}
-	w.b.WriteString(s[last:])
+	w.WriteString(s[last:])
 }
 
 // int writes a number as a template prints it.

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -690,7 +689,7 @@ func (r *renderer) pagefindTags(lc *langCtx, pos int) (filters, sorts, meta []Pa
 // escaped the same way, so that the page's bytes do not depend on which
 // of the two made them.
 func pagefindHTML(filters, sorts, meta []PagefindTag) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	for _, group := range []struct {
 		attr string
 		tags []PagefindTag
@@ -699,43 +698,11 @@ func pagefindHTML(filters, sorts, meta []PagefindTag) template.HTML {
 			b.WriteString(`<span `)
 			b.WriteString(group.attr)
 			b.WriteString(`="`)
-			writeAttr(&b, t.Key)
+			escapeHTML(&b, t.Key)
 			b.WriteByte(':')
-			writeAttr(&b, t.Value)
+			escapeHTML(&b, t.Value)
 			b.WriteString(`"></span>`)
 		}
 	}
 	return template.HTML(b.String())
-}
-
-// writeAttr escapes a quoted attribute value as html/template does for a
-// plain string (its htmlReplacementTable): the five HTML specials, +
-// (which UTF-7 could read as an escape) and NUL.
-func writeAttr(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case 0:
-			rep = "\uFFFD"
-		case '"':
-			rep = "&#34;"
-		case '&':
-			rep = "&amp;"
-		case '\'':
-			rep = "&#39;"
-		case '+':
-			rep = "&#43;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(rep)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
 }
