@@ -391,23 +391,16 @@ func (w *htmlWriter) termLinks(p *Page, ts []TermView) {
 	}
 }
 
-// card is the template "card" with a heading of the given level.
-func (w *htmlWriter) card(p *Page, pv *ProjectView, level int) {
+// card is the template "card" as Page.Card asks for it, with a level-2
+// heading (the home page's level-3 cards render through the templates).
+func (w *htmlWriter) card(p *Page, pv *ProjectView) {
 	w.lit(`<article class="card`)
 	if pv.Fallback {
 		w.lit(` card-fallback`)
 	}
-	w.lit("\">\n")
-	if level == 3 {
-		w.lit(`<h3 class="card-title">`)
-		w.cardLink(p, pv)
-		w.lit(`</h3>`)
-	} else {
-		w.lit(`<h2 class="card-title">`)
-		w.cardLink(p, pv)
-		w.lit(`</h2>`)
-	}
-	w.lit("\n<p class=\"card-summary\"")
+	w.lit("\">\n<h2 class=\"card-title\">")
+	w.cardLink(p, pv)
+	w.lit("</h2>\n<p class=\"card-summary\"")
 	w.langAttr(pv.Summary)
 	w.lit(`>`)
 	w.text(pv.Summary.S)

@@ -141,7 +141,7 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 		var buf bytes.Buffer
 		if p.r.theme.builtin != nil {
 			w := htmlWriter{b: &buf}
-			if w.card(&stub, pv, 2); w.err != nil {
+			if w.card(&stub, pv); w.err != nil {
 				err = w.err
 				return nil
 			}
