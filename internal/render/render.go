@@ -508,18 +508,17 @@ func (r *renderer) renderPage(p *Page) ([]byte, error) {
 
 // renderInto renders a page into buf.
 func (r *renderer) renderInto(buf *bytes.Buffer, p *Page) error {
+	var err error
 	if page := r.theme.builtin[p.Kind]; page != nil {
 		w := htmlWriter{b: buf}
-		if page(&w, p); w.err != nil {
-			return fmt.Errorf("theme %s: rendering %s: %w", r.theme.Dir, outputFile(p.Path), w.err)
-		}
-		return nil
-	}
-	t := r.theme.pages[p.Kind]
-	if t == nil {
+		page(&w, p)
+		err = w.err
+	} else if t := r.theme.pages[p.Kind]; t == nil {
 		return fmt.Errorf("the theme has no layout for %s pages", p.Kind)
+	} else {
+		err = t.ExecuteTemplate(buf, "base", p)
 	}
-	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
+	if err != nil {
 		return fmt.Errorf("theme %s: rendering %s: %w", r.theme.Dir, outputFile(p.Path), err)
 	}
 	return nil
