@@ -108,14 +108,50 @@ func loadStrings(fsys fs.FS, dir string, langs []string, diags *diag.List) Strin
 	return all
 }
 
-// format fills {name} placeholders from pairs of name and value.
+// format fills {name} placeholders from pairs of name and value; a
+// placeholder without a value stays as written. It is called for every
+// page and card, so it fills them in one pass instead of building a
+// strings.Replacer each time.
 func format(s string, args ...any) string {
-	if len(args) == 0 || !strings.Contains(s, "{") {
+	if len(args) < 2 || !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexByte(s, '}')
+		if j < 0 {
+			break
+		}
+		v, ok := formatArg(s[1:j], args)
+		if !ok {
+			b.WriteByte('{')
+			s = s[1:]
+			continue
+		}
+		b.WriteString(v)
+		s = s[j+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	b.WriteString(s)
+	return b.String()
+}
+
+// formatArg returns the value paired with name in args, the first if
+// there are several.
+func formatArg(name string, args []any) (string, bool) {
+	for i := 0; i+1 < len(args); i += 2 {
+		if k, ok := args[i].(string); ok && k == name || !ok && fmt.Sprint(args[i]) == name {
+			if v, ok := args[i+1].(string); ok {
+				return v, true
+			}
+			return fmt.Sprint(args[i+1]), true
+		}
+	}
+	return "", false
 }
