@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -156,32 +157,57 @@ func TestBuiltinLayoutsEqualTemplates(t *testing.T) {
 		{"translations and fallbacks", sitetest.FS(readTestdata(t, "small.txtar"))},
 		{"facets", sitetest.FS(readTestdata(t, "facets.txtar"))},
 		{"practices", sitetest.FS(readTestdata(t, "practices.txtar"))},
+		// Values the minifier writes otherwise than escaped: such a
+		// page is rendered again for the minifier.
+		{"values the minifier rewrites", sitetest.FS(mustReplace(t, readTestdata(t, "small.txtar"),
+			"title: Kylätalon nuortenilta", `title: 'Kylätalon "nuorten" ilta & disko'`,
+			"summary: Nuoret suunnittelevat kylätalolle oman illan.", `summary: "Nuoret  suunnittelevat <oman> illan + 'disko'."`,
+			"label: {fi: Kulttuuri,", "label: {fi: Kulttuuri & taide,",
+		))},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			// The JSON indexes' names carry a fingerprint of the theme.
-			builtin := unfingerprint(sitetest.BuildFS(t, tc.site, sitetest.Options{}).MustSucceed(t).Files)
-			templates := unfingerprint(sitetest.BuildFS(t, withTemplateTheme(t, tc.site), sitetest.Options{}).MustSucceed(t).Files)
-			kinds := map[string]int{}
-			for name, want := range templates {
-				got, ok := builtin[name]
-				switch {
-				case !ok:
-					t.Errorf("%s: only through the templates", name)
-				case !bytes.Equal(got, want):
-					t.Errorf("%s differs from the templates' page:\n%s", name, firstDifference(got, want))
+		for _, minify := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/minify=%v", tc.name, minify), func(t *testing.T) {
+				// The JSON indexes' names carry a fingerprint of the theme.
+				// Minified, the Go layouts write most pages minified already
+				// and the templates' pages go through the minifier.
+				opts := sitetest.Options{Minify: minify}
+				builtin := unfingerprint(sitetest.BuildFS(t, tc.site, opts).MustSucceed(t).Files)
+				templates := unfingerprint(sitetest.BuildFS(t, withTemplateTheme(t, tc.site), opts).MustSucceed(t).Files)
+				kinds := map[string]int{}
+				for name, want := range templates {
+					got, ok := builtin[name]
+					switch {
+					case !ok:
+						t.Errorf("%s: only through the templates", name)
+					case !bytes.Equal(got, want):
+						t.Errorf("%s differs from the templates' page:\n%s", name, firstDifference(got, want))
+					}
+					if m := regexp.MustCompile(`<body class="kind-(project|facet)"`).FindSubmatch(want); m != nil {
+						kinds[string(m[1])]++
+					}
 				}
-				if m := regexp.MustCompile(`<body class="kind-(project|facet)"`).FindSubmatch(want); m != nil {
-					kinds[string(m[1])]++
+				if len(builtin) != len(templates) {
+					t.Errorf("%d files from the Go layouts, %d through the templates", len(builtin), len(templates))
 				}
-			}
-			if len(builtin) != len(templates) {
-				t.Errorf("%d files from the Go layouts, %d through the templates", len(builtin), len(templates))
-			}
-			if kinds["project"] == 0 {
-				t.Errorf("no project page to compare: %v", kinds)
-			}
-		})
+				if kinds["project"] == 0 {
+					t.Errorf("no project page to compare: %v", kinds)
+				}
+			})
+		}
 	}
+}
+
+// mustReplace returns s with each old string replaced by its new one,
+// and fails when one is not in s.
+func mustReplace(t *testing.T, s string, oldNew ...string) string {
+	t.Helper()
+	for i := 0; i+1 < len(oldNew); i += 2 {
+		if !strings.Contains(s, oldNew[i]) {
+			t.Fatalf("%q is not in the site", oldNew[i])
+		}
+		s = strings.ReplaceAll(s, oldNew[i], oldNew[i+1])
+	}
+	return s
 }
 
 // withTemplateTheme returns the site with the default theme as its own

@@ -127,6 +127,23 @@ func (mf *Minifier) WriteParts(name string, data []byte, parts []string) error {
 	return err
 }
 
+// WriteMinified implements PartWriter: data, written as the minifier
+// would leave it, goes to Next with the parts put in.
+func (mf *Minifier) WriteMinified(name string, data []byte, parts []string) error {
+	if b, ok := mf.Next.(Borrower); len(parts) == 0 && ok && b.Borrows() {
+		return mf.Next.Write(name, data)
+	}
+	size := len(data)
+	for _, p := range parts {
+		size += len(p)
+	}
+	whole, err := Splice(make([]byte, 0, size), data, parts)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return mf.Next.Write(name, whole)
+}
+
 // Borrows implements Borrower: the minifier hands Next a minified copy,
 // and is done with data when Write returns.
 func (mf *Minifier) Borrows() bool { return true }

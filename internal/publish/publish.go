@@ -43,6 +43,9 @@ type PartWriter interface {
 	// WriteParts writes a file whose bytes have PartMarker where each
 	// of the prepared parts goes, in order.
 	WriteParts(name string, data []byte, parts []string) error
+	// WriteMinified writes a file as WriteParts does, from data that is
+	// already as the sink would make it.
+	WriteMinified(name string, data []byte, parts []string) error
 }
 
 // PartMarker stands in a file for a part that WriteParts puts in. It is an

@@ -294,3 +294,46 @@ func TestMinifierWritesParts(t *testing.T) {
 		t.Errorf("the part was not minified: %q", card)
 	}
 }
+
+// TestMinifierWritesMinifiedAsGiven: a page written minified already goes
+// to the next sink as it is, with its parts put in, and stays as written
+// when the caller reuses its buffer, whether the sink keeps the bytes (in
+// memory) or is done with them (a folder).
+func TestMinifierWritesMinifiedAsGiven(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		data  string
+		parts []string
+		want  string
+	}{
+		{"no parts", "<p>sivu  1</p>", nil, "<p>sivu  1</p>"},
+		{"parts", "<ul>" + PartMarker + PartMarker + "</ul>", []string{"<li>a</li>", "<li>b</li>"}, "<ul><li>a</li><li>b</li></ul>"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := NewMemory()
+			dest := filepath.Join(t.TempDir(), "public")
+			dir, err := NewDir(dest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, next := range []Sink{mem, dir} {
+				buf := []byte(tt.data)
+				if err := NewMinifier(next).WriteMinified("a.html", buf, tt.parts); err != nil {
+					t.Fatal(err)
+				}
+				for i := range buf {
+					buf[i] = 'x' // the caller's next page
+				}
+			}
+			if err := dir.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := mem.File("a.html"); string(got) != tt.want {
+				t.Errorf("in memory: %q; want %q", got, tt.want)
+			}
+			if got, err := os.ReadFile(filepath.Join(dest, "a.html")); err != nil || string(got) != tt.want {
+				t.Errorf("in the folder: %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}

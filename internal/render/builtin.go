@@ -61,13 +61,75 @@ func builtinPages() map[string]builtinPage {
 type htmlWriter struct {
 	b   *bytes.Buffer
 	err error
+	// min writes the page as the minifier would leave it, so that it
+	// need not run on the page: the layout's line breaks go, and HTML
+	// fragments (a Markdown body) go through part. Values are written
+	// as they are; changed records a value that the minifier would have
+	// written differently (an escaped character, a run of white space),
+	// and the page is then rendered again for the minifier.
+	min     bool
+	part    func(fragment []byte) ([]byte, error)
+	changed bool
 }
 
 // lit writes the layout's own text.
-func (w *htmlWriter) lit(s string) { w.b.WriteString(s) }
+func (w *htmlWriter) lit(s string) {
+	if !w.min {
+		w.b.WriteString(s)
+		return
+	}
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			break
+		}
+		w.b.WriteString(s[:i])
+		s = s[i+1:]
+	}
+	w.b.WriteString(s)
+}
 
 // text writes a value in text or in a quoted attribute.
-func (w *htmlWriter) text(s string) { escapeHTML(w.b, s) }
+func (w *htmlWriter) text(s string) {
+	if w.min && !w.changed && !minifierKeeps(s) {
+		w.changed = true
+	}
+	escapeHTML(w.b, s)
+}
+
+// minifierKeeps reports whether the minifier leaves a value as escapeHTML
+// writes it, in text and in attributes: not empty (title="" becomes
+// title), nothing escaped (it would turn &#39; into ' and choose the
+// attribute's quotes by what the value holds) and no white space but
+// single spaces between words (it collapses runs and trims them next to
+// block elements).
+func minifierKeeps(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0, '"', '&', '\'', '+', '<', '>', '\t', '\n', '\r', '\f':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fragment writes HTML made elsewhere (a rendered Markdown body).
+func (w *htmlWriter) fragment(html string) {
+	if !w.min {
+		w.b.WriteString(html)
+		return
+	}
+	b, err := w.part([]byte(html))
+	w.fail(err)
+	w.b.Write(b)
+}
 
 // escapeHTML writes s as html/template escapes a plain string in text and
 // in a quoted attribute (htmlEscaper and attrEscaper share its
@@ -194,9 +256,17 @@ func (w *htmlWriter) langAttr(t Txt) {
 
 // base is the template "base" with main as its "main".
 func (w *htmlWriter) base(p *Page, main func(p *Page)) {
-	w.lit("<!DOCTYPE html>\n<html lang=\"")
+	if w.min {
+		w.lit(`<!doctype html><html lang="`)
+	} else {
+		w.lit("<!DOCTYPE html>\n<html lang=\"")
+	}
 	w.text(p.Lang)
-	w.lit("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if w.min {
+		w.lit(`"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>`)
+	} else {
+		w.lit("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	}
 	title := p.HeadTitle()
 	w.text(title)
 	w.lit("</title>\n")
@@ -660,8 +730,16 @@ func (w *htmlWriter) projectMain(p *Page) {
 		w.t(p, "fallback_note")
 		w.lit("</p>\n<p>")
 		w.t(p, "available_in")
-		w.lit(` `)
-		for _, l := range pv.Languages {
+		last := -1 // the minifier drops the space after the last link
+		for i, l := range pv.Languages {
+			if l.Translated {
+				last = i
+			}
+		}
+		if last >= 0 || !w.min {
+			w.lit(` `)
+		}
+		for i, l := range pv.Languages {
 			if l.Translated {
 				w.lit(`<a href="`)
 				w.rel(p, l.URL)
@@ -671,7 +749,10 @@ func (w *htmlWriter) projectMain(p *Page) {
 				w.text(l.Lang)
 				w.lit(`">`)
 				w.text(l.Name)
-				w.lit(`</a> `)
+				w.lit(`</a>`)
+				if i != last || !w.min {
+					w.lit(` `)
+				}
 			}
 		}
 		w.lit("</p>\n</div>")
@@ -803,7 +884,7 @@ func (w *htmlWriter) projectMain(p *Page) {
 			w.lit(`"`)
 		}
 		w.lit(">\n")
-		w.lit(string(pv.Body))
+		w.fragment(string(pv.Body))
 		w.lit("\n</div>")
 	}
 	w.lit("\n")
@@ -909,6 +990,6 @@ func (w *htmlWriter) projectMain(p *Page) {
 	w.lit("\n")
 	w.contactSections(p, pv.Contacts, pv.Links, pv.Attachments)
 	w.lit("\n</div>\n</div>\n<div hidden>")
-	w.lit(string(pv.PagefindHTML))
+	w.fragment(string(pv.PagefindHTML))
 	w.lit("</div>\n</article>\n")
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"testing"
 
+	"github.com/vitrin-ssg/vitrin/internal/publish"
 	defaulttheme "github.com/vitrin-ssg/vitrin/themes/default"
 )
 
@@ -65,6 +66,53 @@ func TestHTMLWriterEscapesAsTemplates(t *testing.T) {
 		w.lit(`">x</a>`)
 		if got.String() != want.String() {
 			t.Errorf("%q:\n got %s\nwant %s", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestMinifierKeepsValues checks minifierKeeps against the minifier: a
+// value it passes must come out of the minifier as escapeHTML wrote it,
+// in text between block and inline elements and in attributes, or a page
+// the Go layouts write minified would differ from the minifier's.
+func TestMinifierKeepsValues(t *testing.T) {
+	mf := publish.NewMinifier(publish.NewMemory())
+	place := func(v string) string {
+		return `<div><p title="` + v + `">` + v + `</p><p><a href="` + v + `">` + v + `</a> <span>` + v + `</span></p><dl><dt>` + v + `</dt><dd>` + v + `</dd></dl></div>`
+	}
+	for _, tt := range []struct {
+		s    string
+		keep bool
+	}{
+		{"", false}, // title="" becomes title
+		{"Kylätalon nuortenilta", true},
+		{"Pärnumaa ja Åland – ääkköset", true},
+		{"../../fi/hankkeet/p1/", true},
+		{"https://example.org/a?q=1", true},
+		{"24 000 €", true},
+		{"Kylä & koulu", false},
+		{`"lainaus"`, false},
+		{"toinen'", false},
+		{"+358 40 123 4567", false},
+		{"a < b > c", false},
+		{"kaksi  välilyöntiä", false},
+		{" alussa", false},
+		{"lopussa ", false},
+		{"rivin\nvaihto", false},
+		{"sarkain\there", false},
+		{"nul\x00byte", false},
+	} {
+		var b bytes.Buffer
+		escapeHTML(&b, tt.s)
+		in := place(b.String())
+		out, err := mf.Part("page.html", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := minifierKeeps(tt.s); got != tt.keep {
+			t.Errorf("minifierKeeps(%q) = %v, want %v", tt.s, got, tt.keep)
+		}
+		if tt.keep && string(out) != in {
+			t.Errorf("%q passes, but the minifier changes it:\n  in %s\n out %s", tt.s, in, out)
 		}
 	}
 }

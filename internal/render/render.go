@@ -455,11 +455,12 @@ func (r *renderer) execute(p *Page) error {
 	if r.parts != nil {
 		p.parts = &parts
 	}
-	if err := r.renderInto(buf, p); err != nil {
+	minified, err := r.renderInto(buf, p)
+	if err != nil {
 		return err
 	}
 	r.pages.Add(1)
-	err := r.writeParts(outputFile(p.Path), buf.Bytes(), parts)
+	err = r.writeParts(outputFile(p.Path), buf.Bytes(), parts, minified)
 	if b, ok := r.Sink.(publish.Borrower); ok && b.Borrows() {
 		r.bufs.Put(buf)
 	}
@@ -500,28 +501,48 @@ func (r *renderer) executeLazy(p *Page) error {
 func (r *renderer) renderPage(p *Page) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := r.renderInto(&buf, p); err != nil {
+	if _, err := r.renderInto(&buf, p); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
 // renderInto renders a page into buf.
-func (r *renderer) renderInto(buf *bytes.Buffer, p *Page) error {
-	var err error
+//
+// When the sink minifies and the page's kind is written in Go, the page
+// is written minified already (htmlWriter.min), and minified is true; a
+// page with a value the minifier would have written otherwise is
+// rendered again as the template would, for the minifier.
+func (r *renderer) renderInto(buf *bytes.Buffer, p *Page) (minified bool, err error) {
 	if page := r.theme.builtin[p.Kind]; page != nil {
 		w := htmlWriter{b: buf}
+		if r.parts != nil && p.parts != nil {
+			w.min = true
+			w.part = func(fragment []byte) ([]byte, error) { return r.parts.Part("page.html", fragment) }
+		}
+		start, nparts := buf.Len(), 0
+		if p.parts != nil {
+			nparts = len(*p.parts)
+		}
 		page(&w, p)
-		err = w.err
+		if w.min && w.changed && w.err == nil {
+			buf.Truncate(start)
+			if p.parts != nil {
+				*p.parts = (*p.parts)[:nparts]
+			}
+			w = htmlWriter{b: buf}
+			page(&w, p)
+		}
+		minified, err = w.min, w.err
 	} else if t := r.theme.pages[p.Kind]; t == nil {
-		return fmt.Errorf("the theme has no layout for %s pages", p.Kind)
+		return false, fmt.Errorf("the theme has no layout for %s pages", p.Kind)
 	} else {
 		err = t.ExecuteTemplate(buf, "base", p)
 	}
 	if err != nil {
-		return fmt.Errorf("theme %s: rendering %s: %w", r.theme.Dir, outputFile(p.Path), err)
+		return false, fmt.Errorf("theme %s: rendering %s: %w", r.theme.Dir, outputFile(p.Path), err)
 	}
-	return nil
+	return minified, nil
 }
 
 // writeLazy writes a file that is made from inputs with the fingerprint
@@ -539,16 +560,20 @@ func (r *renderer) writeLazy(fp uint64, name string, make func() ([]byte, error)
 	return nil
 }
 
-func (r *renderer) write(name string, data []byte) error { return r.writeParts(name, data, nil) }
+func (r *renderer) write(name string, data []byte) error { return r.writeParts(name, data, nil, false) }
 
 // writeParts writes a file whose parts (when there are any) the sink
-// prepared and puts in (see Page.Card).
-func (r *renderer) writeParts(name string, data []byte, parts []string) error {
+// prepared and puts in (see Page.Card); minified data is as the sink
+// would make it (see renderInto).
+func (r *renderer) writeParts(name string, data []byte, parts []string, minified bool) error {
 	r.files.Add(1)
 	var err error
-	if len(parts) > 0 {
+	switch {
+	case minified:
+		err = r.parts.WriteMinified(name, data, parts)
+	case len(parts) > 0:
 		err = r.parts.WriteParts(name, data, parts)
-	} else {
+	default:
 		err = r.Sink.Write(name, data)
 	}
 	if err != nil {
