@@ -163,12 +163,7 @@ func TestMinifierReusesOnlyWhatNextIsDoneWith(t *testing.T) {
 		fmt.Sscanf(name, "p%d.html", &i)
 		return fmt.Sprintf("<p>sivu %d %s</p>", i, strings.Repeat("x", i*100+1))
 	}
-	mem := NewMemory()
-	dest := filepath.Join(t.TempDir(), "public")
-	dir, err := NewDir(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	mem, dir, dest := memoryAndDir(t)
 	for _, next := range []Sink{mem, dir} {
 		mf := NewMinifier(next)
 		for name, body := range pages {
@@ -310,12 +305,7 @@ func TestMinifierWritesMinifiedAsGiven(t *testing.T) {
 		{"parts", "<ul>" + PartMarker + PartMarker + "</ul>", []string{"<li>a</li>", "<li>b</li>"}, "<ul><li>a</li><li>b</li></ul>"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			mem := NewMemory()
-			dest := filepath.Join(t.TempDir(), "public")
-			dir, err := NewDir(dest)
-			if err != nil {
-				t.Fatal(err)
-			}
+			mem, dir, dest := memoryAndDir(t)
 			for _, next := range []Sink{mem, dir} {
 				buf := []byte(tt.data)
 				if err := NewMinifier(next).WriteMinified("a.html", buf, tt.parts); err != nil {
@@ -336,4 +326,16 @@ func TestMinifierWritesMinifiedAsGiven(t *testing.T) {
 			}
 		})
 	}
+}
+
+// memoryAndDir returns the two sinks a minifier writes to: one that keeps
+// the bytes it is given and one that writes them to dest and is done.
+func memoryAndDir(t *testing.T) (*Memory, *Dir, string) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	dir, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewMemory(), dir, dest
 }
