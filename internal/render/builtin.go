@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+
+	"github.com/vitrin-ssg/vitrin/internal/publish"
 )
 
 // The default theme's project pages, facet value pages and cards are most
@@ -61,20 +63,20 @@ func builtinPages() map[string]builtinPage {
 type htmlWriter struct {
 	b   *bytes.Buffer
 	err error
-	// min writes the page as the minifier would leave it, so that it
-	// need not run on the page: the layout's line breaks go, and HTML
-	// fragments (a Markdown body) go through part. Values are written
-	// as they are; changed records a value that the minifier would have
-	// written differently (an escaped character, a run of white space),
-	// and the page is then rendered again for the minifier.
-	min     bool
-	part    func(fragment []byte) ([]byte, error)
+	// min, when set, is the sink's minifier, and the page is written as
+	// it would leave it, so that it need not run on the page: the
+	// layout's line breaks go, and HTML fragments (a Markdown body) go
+	// through min as parts. Values are written as they are; changed
+	// records a value that the minifier would have written differently
+	// (an escaped character, a run of white space), and the page is then
+	// rendered again for the minifier.
+	min     publish.PartWriter
 	changed bool
 }
 
 // lit writes the layout's own text.
 func (w *htmlWriter) lit(s string) {
-	if !w.min {
+	if w.min == nil {
 		w.b.WriteString(s)
 		return
 	}
@@ -91,7 +93,7 @@ func (w *htmlWriter) lit(s string) {
 
 // text writes a value in text or in a quoted attribute.
 func (w *htmlWriter) text(s string) {
-	if w.min && !w.changed && !minifierKeeps(s) {
+	if w.min != nil && !w.changed && !minifierKeeps(s) {
 		w.changed = true
 	}
 	escapeHTML(w.b, s)
@@ -122,11 +124,11 @@ func minifierKeeps(s string) bool {
 
 // fragment writes HTML made elsewhere (a rendered Markdown body).
 func (w *htmlWriter) fragment(html string) {
-	if !w.min {
+	if w.min == nil {
 		w.b.WriteString(html)
 		return
 	}
-	b, err := w.part([]byte(html))
+	b, err := w.min.Part("page.html", []byte(html))
 	w.fail(err)
 	w.b.Write(b)
 }
@@ -256,13 +258,13 @@ func (w *htmlWriter) langAttr(t Txt) {
 
 // base is the template "base" with main as its "main".
 func (w *htmlWriter) base(p *Page, main func(p *Page)) {
-	if w.min {
+	if w.min != nil {
 		w.lit(`<!doctype html><html lang="`)
 	} else {
 		w.lit("<!DOCTYPE html>\n<html lang=\"")
 	}
 	w.text(p.Lang)
-	if w.min {
+	if w.min != nil {
 		w.lit(`"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>`)
 	} else {
 		w.lit("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -736,7 +738,7 @@ func (w *htmlWriter) projectMain(p *Page) {
 				last = i
 			}
 		}
-		if last >= 0 || !w.min {
+		if last >= 0 || w.min == nil {
 			w.lit(` `)
 		}
 		for i, l := range pv.Languages {
@@ -750,7 +752,7 @@ func (w *htmlWriter) projectMain(p *Page) {
 				w.lit(`">`)
 				w.text(l.Name)
 				w.lit(`</a>`)
-				if i != last || !w.min {
+				if i != last || w.min == nil {
 					w.lit(` `)
 				}
 			}

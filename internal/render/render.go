@@ -516,24 +516,18 @@ func (r *renderer) renderPage(p *Page) ([]byte, error) {
 func (r *renderer) renderInto(buf *bytes.Buffer, p *Page) (minified bool, err error) {
 	if page := r.theme.builtin[p.Kind]; page != nil {
 		w := htmlWriter{b: buf}
-		if r.parts != nil && p.parts != nil {
-			w.min = true
-			w.part = func(fragment []byte) ([]byte, error) { return r.parts.Part("page.html", fragment) }
-		}
 		start, nparts := buf.Len(), 0
-		if p.parts != nil {
-			nparts = len(*p.parts)
+		if r.parts != nil && p.parts != nil {
+			w.min, nparts = r.parts, len(*p.parts)
 		}
 		page(&w, p)
-		if w.min && w.changed && w.err == nil {
+		if w.min != nil && w.changed && w.err == nil {
 			buf.Truncate(start)
-			if p.parts != nil {
-				*p.parts = (*p.parts)[:nparts]
-			}
+			*p.parts = (*p.parts)[:nparts]
 			w = htmlWriter{b: buf}
 			page(&w, p)
 		}
-		minified, err = w.min, w.err
+		minified, err = w.min != nil, w.err
 	} else if t := r.theme.pages[p.Kind]; t == nil {
 		return false, fmt.Errorf("the theme has no layout for %s pages", p.Kind)
 	} else {
