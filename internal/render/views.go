@@ -529,10 +529,22 @@ func contactViews(lc *langCtx, cs []model.Contact) []ContactView {
 	for _, c := range cs {
 		out = append(out, ContactView{
 			Name: c.Name, Role: lc.txt(c.Role), Email: c.Email, Phone: c.Phone,
-			Tel: strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(c.Phone),
+			Tel: telNumber(c.Phone),
 		})
 	}
 	return out
+}
+
+// telNumber is a phone number as a tel: link holds it: without the
+// spaces, dashes and brackets people write in it.
+func telNumber(phone string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '(', ')':
+			return -1
+		}
+		return r
+	}, phone)
 }
 
 func linkViews(lc *langCtx, ls []model.Link) []LinkView {

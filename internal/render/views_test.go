@@ -99,3 +99,17 @@ func TestPagefindHTMLAsTemplate(t *testing.T) {
 		})
 	}
 }
+
+func TestTelNumberDropsWhatPeopleWriteBetweenDigits(t *testing.T) {
+	for _, tc := range []struct{ phone, want string }{
+		{"+358 40 123 4567", "+358401234567"},
+		{"(09) 123-456", "09123456"},
+		{"+46-70-123 45 67", "+46701234567"},
+		{"+3725551234", "+3725551234"},
+		{"", ""},
+	} {
+		if got := telNumber(tc.phone); got != tc.want {
+			t.Errorf("telNumber(%q) = %q, want %q", tc.phone, got, tc.want)
+		}
+	}
+}
