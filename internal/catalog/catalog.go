@@ -233,9 +233,11 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		return nil, err
 	}
 	langs := s.Config.Languages
-	folders := make([]*folder, 0, len(entries))
-	listings := make([]*listing, 0, len(entries))
-	reused := make([]*folderEntry[T], 0, len(entries)) // per folder: the cache's entry when nothing in it changed
+	// found holds, per folder in name order, the cache's entry when
+	// nothing in it changed, else what a worker read; skipped holds what
+	// is wrong with a folder that has no language file.
+	var dirs, ids []string
+	var found []*folderEntry[T]
 	for _, e := range entries {
 		name := e.Name()
 		p := k.dir + "/" + name
@@ -250,35 +252,19 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 			diags.Addf(diag.Pos{File: p}, "", "rename the folder to "+model.SuggestSlug(name), "the folder name %q cannot be a %s id: use lowercase letters a–z, digits and hyphens", name, k.noun)
 			continue
 		}
-		if old := c.unchanged(p); old != nil {
-			folders, listings, reused = append(folders, &old.listing.folder), append(listings, &old.listing), append(reused, old)
-			continue
-		}
-		l, err := list(fsys, k, p, name, langs)
-		if err != nil {
-			return nil, err
-		}
-		if len(l.folder.jobs) == 0 {
-			for _, d := range l.diags {
-				diags.Add(d)
-			}
-			continue
-		}
-		folders, listings, reused = append(folders, &l.folder), append(listings, &l), append(reused, nil)
+		dirs, ids, found = append(dirs, p), append(ids, name), append(found, c.unchanged(p))
 	}
 
-	out := make([]*T, len(folders))
-	found := make([]*folderEntry[T], len(folders))
 	// Only the folders that changed go to the workers; in a rebuild that
-	// is one or a few of thousands.
+	// is one or a few of thousands. A worker lists the folder's files and
+	// reads them.
 	var todo []int
-	for i, old := range reused {
-		if old != nil {
-			found[i] = old
-		} else {
+	for i, old := range found {
+		if old == nil {
 			todo = append(todo, i)
 		}
 	}
+	skipped := make([][]diag.Diagnostic, len(found))
 	workers := min(runtime.GOMAXPROCS(0), max(len(todo), 1))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -289,12 +275,20 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, err := c.load(fsys, s, k, *folders[i])
+				l, err := list(fsys, k, dirs[i], ids[i], langs)
+				if err == nil && len(l.folder.jobs) == 0 {
+					skipped[i] = l.diags
+					continue
+				}
+				var e *folderEntry[T]
+				if err == nil {
+					e, err = c.load(fsys, s, k, l.folder)
+				}
 				if err != nil {
 					errOnce.Do(func() { readErr = err })
 					continue
 				}
-				e.listing = *listings[i]
+				e.listing = l
 				found[i] = e
 			}
 		}()
@@ -315,7 +309,17 @@ feed:
 	if readErr != nil {
 		return nil, readErr
 	}
-	kept := out[:0]
+	for _, ds := range skipped {
+		for _, d := range ds {
+			diags.Add(d)
+		}
+	}
+	found = slices.DeleteFunc(found, func(e *folderEntry[T]) bool { return e == nil })
+	folders := make([]*folder, len(found))
+	for i, e := range found {
+		folders[i] = &e.listing.folder
+	}
+	kept := make([]*T, 0, len(found))
 	c.keepAll(folders, found)
 	for i, e := range found {
 		if files := e.listing.others; len(files) > 0 {
@@ -331,7 +335,7 @@ feed:
 			kept = append(kept, k.fresh(e.item))
 		}
 	}
-	// fs.ReadDir returns the folders sorted by name, so out is sorted by id.
+	// fs.ReadDir returns the folders sorted by name, so kept is sorted by id.
 	return kept, nil
 }
 
