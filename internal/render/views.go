@@ -160,26 +160,44 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 	if p.absolute {
 		up = p.r.site.Config.BasePath()
 	}
-	var html string
 	switch {
 	case p.parts != nil:
-		if html, err = c.prepared(p.r.parts); err != nil {
+		segs, err := c.prepared(p.r.parts)
+		if err != nil {
 			return "", err
 		}
+		// The card goes in as its pieces with the way to the root
+		// between them: no copy of the card is made for the page.
+		href := `href="` + up
+		for i, seg := range segs {
+			if i > 0 {
+				*p.parts = append(*p.parts, href)
+			}
+			*p.parts = append(*p.parts, seg)
+		}
+		return template.HTML(partMarkers(2*len(segs) - 1)), nil // #nosec: markers only
 	case p.r.parts != nil:
 		// Every page of a sink that takes parts is rendered with them
 		// (execute), and the card as rendered is dropped once prepared.
 		return "", fmt.Errorf("%s: a card outside the parts of its page", p.Path)
-	default:
-		html = c.raw
 	}
 	// The site's own text cannot make href="@@…: quotes in it are escaped.
-	html = strings.ReplaceAll(html, `href="`+cardRoot, `href="`+up)
-	if p.parts != nil {
-		*p.parts = append(*p.parts, html)
-		return publish.PartMarker, nil
+	return template.HTML(strings.ReplaceAll(c.raw, cardRootHref, `href="`+up)), nil // #nosec: rendered by html/template
+}
+
+// cardRootHref begins each link of a cached card to a page of the site.
+const cardRootHref = `href="` + cardRoot
+
+// markers is PartMarker many times over, for partMarkers to slice.
+const markers = publish.PartMarker + publish.PartMarker + publish.PartMarker + publish.PartMarker +
+	publish.PartMarker + publish.PartMarker + publish.PartMarker + publish.PartMarker
+
+// partMarkers returns n PartMarkers in a row.
+func partMarkers(n int) string {
+	if n*len(publish.PartMarker) <= len(markers) {
+		return markers[:n*len(publish.PartMarker)]
 	}
-	return template.HTML(html), nil // #nosec: rendered by html/template
+	return strings.Repeat(publish.PartMarker, n)
 }
 
 // cardHTML is a card as the template rendered it or, once the sink
@@ -188,16 +206,18 @@ func (p *Page) Card(pv *ProjectView) (template.HTML, error) {
 type cardHTML struct {
 	raw  string // until prepared
 	once sync.Once
-	part string
+	// segs is the prepared card cut at each cardRootHref, which it does
+	// not hold: the way from the page to the root goes between them.
+	segs []string
 	err  error
 }
 
-func (c *cardHTML) prepared(pw publish.PartWriter) (string, error) {
+func (c *cardHTML) prepared(pw publish.PartWriter) ([]string, error) {
 	c.once.Do(func() {
 		b, err := pw.Part("card.html", []byte(c.raw))
-		c.part, c.err, c.raw = string(b), err, ""
+		c.segs, c.err, c.raw = strings.Split(string(b), cardRootHref), err, ""
 	})
-	return c.part, c.err
+	return c.segs, c.err
 }
 
 // SiteTitle returns the site's name in the page's language.
