@@ -88,18 +88,8 @@ func (mf *Minifier) WriteParts(name string, data []byte, parts []string) error {
 		}
 		return mf.Next.Write(name, whole)
 	}
-	b, borrows := mf.Next.(Borrower)
-	borrows = borrows && b.Borrows()
-	get := func(size int) *bytes.Buffer {
-		out, _ := mf.bufs.Get().(*bytes.Buffer)
-		if out == nil || !borrows {
-			out = new(bytes.Buffer)
-		}
-		out.Reset()
-		out.Grow(size)
-		return out
-	}
-	out := get(len(data))
+	borrows := mf.borrows()
+	out := mf.buffer(len(data), borrows)
 	// A reader with Bytes: the minifier parses data in place.
 	if err := mf.m.Minify(mt, out, buffer.NewReader(data)); err != nil {
 		return fmt.Errorf("minify %s: %w", name, err)
@@ -109,7 +99,7 @@ func (mf *Minifier) WriteParts(name string, data []byte, parts []string) error {
 		for _, p := range parts {
 			size += len(p)
 		}
-		whole := get(size)
+		whole := mf.buffer(size, borrows)
 		b, err := Splice(whole.AvailableBuffer(), out.Bytes(), parts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
@@ -130,18 +120,43 @@ func (mf *Minifier) WriteParts(name string, data []byte, parts []string) error {
 // WriteMinified implements PartWriter: data, written as the minifier
 // would leave it, goes to Next with the parts put in.
 func (mf *Minifier) WriteMinified(name string, data []byte, parts []string) error {
-	if b, ok := mf.Next.(Borrower); len(parts) == 0 && ok && b.Borrows() {
+	borrows := mf.borrows()
+	if len(parts) == 0 && borrows {
 		return mf.Next.Write(name, data)
 	}
 	size := len(data)
 	for _, p := range parts {
 		size += len(p)
 	}
-	whole, err := Splice(make([]byte, 0, size), data, parts)
+	whole := mf.buffer(size, borrows)
+	b, err := Splice(whole.AvailableBuffer(), data, parts)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	return mf.Next.Write(name, whole)
+	err = mf.Next.Write(name, b)
+	if borrows {
+		mf.bufs.Put(whole)
+	}
+	return err
+}
+
+// borrows says whether Next is done with the bytes of a Write when it
+// returns, so that the minifier may use them again.
+func (mf *Minifier) borrows() bool {
+	b, ok := mf.Next.(Borrower)
+	return ok && b.Borrows()
+}
+
+// buffer returns an empty buffer of at least size bytes: one that Next is
+// done with when it borrows, else a new one.
+func (mf *Minifier) buffer(size int, borrows bool) *bytes.Buffer {
+	out, _ := mf.bufs.Get().(*bytes.Buffer)
+	if out == nil || !borrows {
+		out = new(bytes.Buffer)
+	}
+	out.Reset()
+	out.Grow(size)
+	return out
 }
 
 // Borrows implements Borrower: the minifier hands Next a minified copy,

@@ -166,7 +166,9 @@ func (d *Dir) mkdir(dir string) error {
 		}
 	}
 	d.mu.Lock()
-	d.made[dir] = true
+	for ; !d.made[dir]; dir = path.Dir(dir) {
+		d.made[dir] = true // and its parents, which MkdirAll made
+	}
 	d.mu.Unlock()
 	return nil
 }
