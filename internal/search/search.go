@@ -154,34 +154,48 @@ type Index struct {
 // NewIndex makes the index of the words of each project (as Words returns
 // them).
 func NewIndex(words []string) Index {
-	freq := map[string]int{}
-	for _, ws := range words {
-		for _, w := range strings.Fields(ws) {
-			freq[w]++
-		}
+	// One pass numbers the words in the order they are first met and
+	// counts them; the numbers are then changed to those of the
+	// dictionary, most frequent first.
+	first := map[string]int{}
+	var dict []string
+	var freq []int
+	lists := make([][]int, len(words))
+	for p, ws := range words {
+		list := make([]int, 0, strings.Count(ws, " ")+1)
+		eachField(ws, func(w string) {
+			n, ok := first[w]
+			if !ok {
+				n = len(dict)
+				first[w] = n
+				dict, freq = append(dict, w), append(freq, 0)
+			}
+			freq[n]++
+			list = append(list, n)
+		})
+		lists[p] = list
 	}
-	dict := make([]string, 0, len(freq))
-	for w := range freq {
-		dict = append(dict, w)
+	order := make([]int, len(dict))
+	for i := range order {
+		order[i] = i
 	}
-	slices.SortFunc(dict, func(a, b string) int { return cmp.Or(freq[b]-freq[a], strings.Compare(a, b)) })
-	num := make(map[string]int, len(dict))
-	for i, w := range dict {
-		num[w] = i
+	slices.SortFunc(order, func(a, b int) int { return cmp.Or(freq[b]-freq[a], strings.Compare(dict[a], dict[b])) })
+	num := make([]int, len(dict))
+	sorted := make([]string, len(dict))
+	for i, n := range order {
+		num[n], sorted[i] = i, dict[n]
 	}
 	var b strings.Builder
-	var ids []int
-	for p, ws := range words {
+	for p, list := range lists {
 		if p > 0 {
 			b.WriteByte(';')
 		}
-		ids = ids[:0]
-		for _, w := range strings.Fields(ws) {
-			ids = append(ids, num[w])
+		for i, n := range list {
+			list[i] = num[n]
 		}
-		slices.Sort(ids)
+		slices.Sort(list)
 		prev := 0
-		for i, id := range slices.Compact(ids) {
+		for i, id := range slices.Compact(list) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
@@ -189,7 +203,19 @@ func NewIndex(words []string) Index {
 			prev = id
 		}
 	}
-	return Index{Dict: strings.Join(dict, " "), Lists: b.String()}
+	return Index{Dict: strings.Join(sorted, " "), Lists: b.String()}
+}
+
+// eachField calls f with each of the words of ws, a string made by Words:
+// words separated by single spaces.
+func eachField(ws string, f func(w string)) {
+	for ws != "" {
+		w, rest, _ := strings.Cut(ws, " ")
+		if w != "" {
+			f(w)
+		}
+		ws = rest
+	}
 }
 
 // Words returns the words of each project, separated by spaces in the
