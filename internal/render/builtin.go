@@ -51,8 +51,9 @@ type builtinPage func(w *htmlWriter, p *Page)
 // builtinPages are the page kinds of the default theme written in Go.
 func builtinPages() map[string]builtinPage {
 	return map[string]builtinPage{
-		"project": func(w *htmlWriter, p *Page) { w.base(p, w.projectMain) },
-		"facet":   func(w *htmlWriter, p *Page) { w.base(p, w.facetMain) },
+		"project":  func(w *htmlWriter, p *Page) { w.base(p, w.projectMain) },
+		"facet":    func(w *htmlWriter, p *Page) { w.base(p, w.facetMain) },
+		"projects": func(w *htmlWriter, p *Page) { w.base(p, w.projectsMain) },
 	}
 }
 
@@ -90,6 +91,10 @@ func (w *htmlWriter) lit(s string) {
 	}
 	w.b.WriteString(s)
 }
+
+// keep writes layout text that the minifier leaves as it is, line breaks
+// too: white space between inline elements.
+func (w *htmlWriter) keep(s string) { w.b.WriteString(s) }
 
 // text writes a value in text or in a quoted attribute.
 func (w *htmlWriter) text(s string) {
@@ -681,6 +686,148 @@ func (w *htmlWriter) listing(p *Page) {
 	w.lit("</ul>\n<div id=\"pager\">")
 	w.pagination(p, &l.Pager)
 	w.lit(`</div>`)
+}
+
+// projectsMain is projects.html's "main": the first page of the listing
+// has the filters and the links to the facets' pages, the others only
+// cards.
+func (w *htmlWriter) projectsMain(p *Page) {
+	l := p.Listing
+	w.lit(`<h1>`)
+	w.text(p.Title)
+	w.lit("</h1>\n")
+	if len(l.Facets) == 0 {
+		w.lit(`<p class="listing-summary">`)
+		w.listingSummary(p)
+		w.lit("</p>\n")
+		w.listing(p)
+		w.lit("\n")
+		return
+	}
+	w.lit("<div class=\"listing-layout\">\n<div class=\"listing-side\">\n")
+	w.filters(p)
+	w.lit("\n")
+	w.browse(p)
+	w.lit("\n</div>\n<div class=\"listing-main\">\n<p class=\"listing-summary\"><span id=\"result-count\" role=\"status\">")
+	s, err := p.TN("projects_count", l.Total)
+	w.fail(err)
+	w.text(s)
+	w.lit(`</span><span id="result-more">`)
+	if l.Pages > 1 {
+		w.lit(" · ")
+		w.t(p, "page_of", "page", l.PageNum, "pages", l.Pages)
+	}
+	w.lit(" · ")
+	w.t(p, "sorted_newest")
+	w.lit("</span></p>\n<div class=\"no-results\" id=\"no-results\" hidden>\n<p>")
+	w.t(p, "no_results")
+	w.lit("</p>\n<p><a class=\"clear-filters\" href=\"")
+	w.rel(p, p.Path)
+	w.lit(`">`)
+	w.t(p, "clear_filters")
+	w.lit("</a></p>\n</div>\n")
+	w.listing(p)
+	w.lit("\n</div>\n</div>\n<template id=\"card-template\"><li>")
+	w.card(p, l.Card)
+	w.lit("</li></template>\n<script src=\"")
+	w.asset(p, "listing.js")
+	w.lit("\" defer></script>\n")
+}
+
+// filters is the template "filters": the form the listing script shows.
+// Its data- attributes are plain values to html/template, not URLs.
+func (w *htmlWriter) filters(p *Page) {
+	l := p.Listing
+	w.lit(`<form class="filters" id="filters" hidden autocomplete="off" aria-labelledby="filters-heading" data-index="`)
+	w.text(p.Rel(l.IndexURL))
+	w.lit(`" data-search="`)
+	w.text(p.Rel(l.SearchURL))
+	for _, a := range []struct{ attr, value string }{
+		{"data-count-one", l.CountOne}, {"data-count-other", l.CountOther}, {"data-page-of", l.PageOf}, {"data-sep", l.NumberSep},
+	} {
+		w.lit(`" ` + a.attr + `="`)
+		w.text(a.value)
+	}
+	w.lit(`" data-prev="`)
+	w.t(p, "previous_page")
+	w.lit(`" data-next="`)
+	w.t(p, "next_page")
+	w.lit(`" data-pages="`)
+	w.t(p, "pagination")
+	w.lit("\">\n<h2 id=\"filters-heading\">")
+	w.text(l.FiltersHeading)
+	w.lit("</h2>\n<div class=\"filter-field\">\n<label for=\"q\">")
+	w.text(l.SearchLabel)
+	w.lit("</label>")
+	w.keep("\n")
+	w.lit("<input type=\"search\" id=\"q\" name=\"q\" aria-describedby=\"q-hint\">\n<p class=\"hint\" id=\"q-hint\">")
+	w.text(l.Hint)
+	w.lit("</p>\n</div>\n<div class=\"filter-field\">\n<label for=\"sort\">")
+	w.t(p, "sort_label")
+	w.lit("</label>")
+	w.keep("\n")
+	w.lit("<select id=\"sort\" name=\"sort\">\n")
+	for _, s := range l.Sorts {
+		w.lit(`<option value="`)
+		w.text(s.Key)
+		w.lit(`">`)
+		w.text(s.Label)
+		w.lit("</option>\n")
+	}
+	w.lit("</select>\n</div>\n<details class=\"facet-panel\" id=\"facet-panel\">\n<summary>")
+	w.t(p, "filters_more")
+	w.lit("</summary>\n")
+	for _, f := range l.Facets {
+		w.lit(`<details class="facet" data-facet="`)
+		w.text(f.Key)
+		w.lit("\">\n<summary>")
+		w.text(f.Name)
+		w.lit("</summary>\n<fieldset>\n<legend class=\"visually-hidden\">")
+		w.text(f.Name)
+		w.lit("</legend>\n<ul>\n")
+		for _, v := range f.Values {
+			w.lit(`<li><label><input type="checkbox" name="`)
+			w.text(f.Key)
+			w.lit(`" value="`)
+			w.text(v.Key)
+			w.lit(`"> `)
+			w.text(v.Label)
+			w.lit(` <span class="count">(`)
+			w.text(p.Int(v.Count))
+			w.lit(")</span></label></li>\n")
+		}
+		w.lit("</ul>\n</fieldset>\n</details>\n")
+	}
+	w.lit("</details>\n<p><a class=\"clear-filters\" href=\"")
+	w.rel(p, p.Path)
+	w.lit(`">`)
+	w.t(p, "clear_filters")
+	w.lit("</a></p>\n</form>")
+}
+
+// browse is the template "browse": links to every facet value's page.
+func (w *htmlWriter) browse(p *Page) {
+	w.lit("<nav class=\"browse\" id=\"browse\" aria-labelledby=\"browse-heading\">\n<h2 id=\"browse-heading\">")
+	w.text(p.Listing.BrowseHeading)
+	w.lit("</h2>\n")
+	for _, f := range p.Listing.Facets {
+		w.lit(`<details class="facet" data-facet="`)
+		w.text(f.Key)
+		w.lit("\">\n<summary>")
+		w.text(f.Name)
+		w.lit("</summary>\n<ul>\n")
+		for _, v := range f.Values {
+			w.lit(`<li><a href="`)
+			w.rel(p, v.URL)
+			w.lit(`">`)
+			w.text(v.Label)
+			w.lit(`</a> <span class="count">(`)
+			w.text(p.Int(v.Count))
+			w.lit(")</span></li>\n")
+		}
+		w.lit("</ul>\n</details>\n")
+	}
+	w.lit("</nav>")
 }
 
 // facetMain is facet.html's "main".
