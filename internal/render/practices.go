@@ -214,13 +214,15 @@ func (r *renderer) practiceView(pr *model.Practice, lc *langCtx) *PracticeView {
 	}
 	addLAG(pr.Funder)
 	for _, id := range pr.Projects {
-		p := r.site.Project(id)
-		if p == nil {
+		// The project's card view: a practice used in many projects
+		// is on many pages of the library.
+		pos, ok := slices.BinarySearchFunc(r.site.Projects, id, func(p *model.Project, id string) int { return strings.Compare(p.ID, id) })
+		if !ok {
 			continue
 		}
-		pv := r.projectView(p, lc)
+		pv := lc.cards[pos]
 		v.Projects = append(v.Projects, pv)
-		addLAG(p.Funder)
+		addLAG(r.site.Projects[pos].Funder)
 		places := pv.Municipalities
 		if len(places) == 0 && pv.Region != nil {
 			places = []TermView{*pv.Region}
