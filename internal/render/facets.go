@@ -562,6 +562,7 @@ func (r *renderer) makeWords() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var c search.Collector
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(r.site.Projects) {
@@ -569,7 +570,7 @@ func (r *renderer) makeWords() {
 				}
 				key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
 				r.words[i] = r.cache.words.get(key, func() string {
-					return search.ProjectWords(r.site.Projects[i], r.site.Vocab)
+					return c.ProjectWords(r.site.Projects[i], r.site.Vocab)
 				})
 			}
 		}()

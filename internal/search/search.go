@@ -27,28 +27,45 @@ import (
 // Words returns the distinct folded words of texts, in the order they first
 // appear, separated by single spaces.
 func Words(texts ...string) string {
+	var c Collector
+	return c.Words(texts...)
+}
+
+// A Collector makes the words of texts as Words does, keeping its memory
+// from one call to the next: a worker that collects the words of
+// thousands of projects uses one. It is not for concurrent use.
+type Collector struct {
+	seen map[string]struct{}
+	buf  []byte
+}
+
+// Words is Words.
+func (c *Collector) Words(texts ...string) string {
 	size := 0
 	for _, t := range texts {
 		size += len(t)
 	}
 	// The words are pieces of the folded texts, which the map's keys
-	// share: a project's words cost one map and one string. A project
-	// has about one distinct word in ten bytes; a map sized for fewer
-	// grows, and rehashes, on the way.
-	seen := make(map[string]struct{}, size/8)
-	b := make([]byte, 0, size/2)
+	// share. A project has about one distinct word in ten bytes; a map
+	// sized for fewer grows, and rehashes, on the way.
+	if c.seen == nil {
+		c.seen = make(map[string]struct{}, size/8)
+	}
+	b := c.buf[:0]
 	for _, t := range texts {
 		eachWord(locale.Fold(t), func(w string) {
-			if _, ok := seen[w]; ok {
+			if _, ok := c.seen[w]; ok {
 				return
 			}
-			seen[w] = struct{}{}
+			c.seen[w] = struct{}{}
 			if len(b) > 0 {
 				b = append(b, ' ')
 			}
 			b = append(b, w...)
 		})
 	}
+	clear(c.seen) // and with it the texts its keys hold
+	c.buf = b
 	return string(b)
 }
 
@@ -98,6 +115,12 @@ var linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)`)
 // the partners, and the names of its region and municipalities in every
 // language.
 func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
+	var c Collector
+	return c.ProjectWords(p, vocab)
+}
+
+// ProjectWords is ProjectWords.
+func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 	var texts []string
 	for _, t := range []model.Text{p.Title, p.Summary} {
 		for _, ls := range t {
@@ -110,7 +133,7 @@ func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 	for _, v := range p.Versions {
 		texts = append(texts, linkTarget.ReplaceAllString(string(v.Body), "]"))
 	}
-	return Words(texts...)
+	return c.Words(texts...)
 }
 
 // PracticeWords returns the words a search of the library looks through

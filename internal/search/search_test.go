@@ -194,3 +194,19 @@ func BenchmarkWords(b *testing.B) {
 		search.Words(texts...)
 	}
 }
+
+// TestCollectorForgetsEarlierTexts: a Collector used for one project after
+// another gives each the words Words gives it, none of the ones before.
+func TestCollectorForgetsEarlierTexts(t *testing.T) {
+	var c search.Collector
+	for _, texts := range [][]string{
+		{"Kylätalon nuortenilta", "Nuoret suunnittelevat kylätalolle illan"},
+		{"Küla noorte suvi", "nuoret küla"},
+		{""},
+		{"Byteater i Lovisa", "Kylätalon byteater"},
+	} {
+		if got, want := c.Words(texts...), search.Words(texts...); got != want {
+			t.Errorf("Collector.Words(%q) = %q; want %q", texts, got, want)
+		}
+	}
+}
