@@ -1139,6 +1139,23 @@ func (w *htmlWriter) projectMain(p *Page) {
 	w.lit("\n")
 	w.contactSections(p, pv.Contacts, pv.Links, pv.Attachments)
 	w.lit("\n</div>\n</div>\n<div hidden>")
-	w.fragment(string(pv.PagefindHTML))
+	w.pagefind(pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta)
 	w.lit("</div>\n</article>\n")
+}
+
+// pagefind writes Pagefind's values as html/template writes
+// <span data-pagefind-filter="{{.Key}}:{{.Value}}"></span> for each.
+func (w *htmlWriter) pagefind(filters, sorts, meta []PagefindTag) {
+	for _, group := range []struct {
+		attr string
+		tags []PagefindTag
+	}{{"data-pagefind-filter", filters}, {"data-pagefind-sort", sorts}, {"data-pagefind-meta", meta}} {
+		for _, t := range group.tags {
+			w.lit(`<span ` + group.attr + `="`)
+			w.text(t.Key)
+			w.lit(`:`)
+			w.text(t.Value)
+			w.lit(`"></span>`)
+		}
+	}
 }

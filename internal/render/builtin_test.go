@@ -116,3 +116,32 @@ func TestMinifierKeepsValues(t *testing.T) {
 		}
 	}
 }
+
+// TestPagefindSpansMinified: written minified, Pagefind's spans are what
+// the minifier makes of them, or the page is sent back to it (changed).
+func TestPagefindSpansMinified(t *testing.T) {
+	mf := publish.NewMinifier(publish.NewMemory())
+	for _, tags := range [][]PagefindTag{
+		{{Key: "theme", Value: "Kylätoiminta"}, {Key: "budget", Value: "200 000–1 000 000 €"}},
+		{{Key: "year", Value: "2026"}},
+		{{Key: "theme", Value: "Kulttuuri & taide"}},
+		{{Key: "organisation", Value: `Yhdistys "Kylä"`}},
+		{{Key: "period", Value: ""}},
+		{{Key: "practice", Value: "kaksi  välilyöntiä"}},
+	} {
+		var plain, min bytes.Buffer
+		(&htmlWriter{b: &plain}).pagefind(tags, nil, tags)
+		w := htmlWriter{b: &min, min: mf}
+		w.pagefind(tags, nil, tags)
+		want, err := mf.Part("page.html", plain.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rewrites := !bytes.Equal(want, plain.Bytes()); rewrites && !w.changed {
+			t.Errorf("%v: the minifier makes %s of %s, and the page is not sent back to it", tags, want, plain.Bytes())
+		}
+		if !w.changed && !bytes.Equal(min.Bytes(), want) {
+			t.Errorf("%v: written minified\n %s\nthe minifier makes\n %s", tags, min.Bytes(), want)
+		}
+	}
+}

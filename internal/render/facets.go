@@ -691,19 +691,7 @@ func (r *renderer) pagefindTags(lc *langCtx, pos int) (filters, sorts, meta []Pa
 // of the two made them.
 func pagefindHTML(filters, sorts, meta []PagefindTag) template.HTML {
 	var b bytes.Buffer
-	for _, group := range []struct {
-		attr string
-		tags []PagefindTag
-	}{{"data-pagefind-filter", filters}, {"data-pagefind-sort", sorts}, {"data-pagefind-meta", meta}} {
-		for _, t := range group.tags {
-			b.WriteString(`<span `)
-			b.WriteString(group.attr)
-			b.WriteString(`="`)
-			escapeHTML(&b, t.Key)
-			b.WriteByte(':')
-			escapeHTML(&b, t.Value)
-			b.WriteString(`"></span>`)
-		}
-	}
-	return template.HTML(b.String())
+	w := htmlWriter{b: &b}
+	w.pagefind(filters, sorts, meta)
+	return template.HTML(b.String()) // #nosec: every value escaped
 }

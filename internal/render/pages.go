@@ -221,7 +221,9 @@ func (r *renderer) writeProject(proj *model.Project, pos int) error {
 			*pv = *lc.cards[pos]
 			pv.Body = body
 			pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta = r.pagefindTags(lc, pos)
-			pv.PagefindHTML = pagefindHTML(pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta)
+			if r.theme.builtin[p.Kind] == nil { // the Go layout writes them itself
+				pv.PagefindHTML = pagefindHTML(pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta)
+			}
 			p.Project = pv
 			return pv.Title, pv.Summary
 		},
