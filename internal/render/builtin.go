@@ -98,7 +98,11 @@ func (w *htmlWriter) keep(s string) { w.b.WriteString(s) }
 
 // text writes a value in text or in a quoted attribute.
 func (w *htmlWriter) text(s string) {
-	if w.min != nil && !w.changed && !minifierKeeps(s) {
+	if w.min != nil && !w.changed {
+		if minifierKeeps(s) {
+			w.b.WriteString(s) // nothing in it to escape
+			return
+		}
 		w.changed = true
 	}
 	escapeHTML(w.b, s)

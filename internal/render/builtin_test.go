@@ -111,6 +111,10 @@ func TestMinifierKeepsValues(t *testing.T) {
 		if got := minifierKeeps(tt.s); got != tt.keep {
 			t.Errorf("minifierKeeps(%q) = %v, want %v", tt.s, got, tt.keep)
 		}
+		// text writes a value that passes as it is, unescaped.
+		if tt.keep && b.String() != tt.s {
+			t.Errorf("%q passes, but escaping changes it to %q", tt.s, b.String())
+		}
 		if tt.keep && string(out) != in {
 			t.Errorf("%q passes, but the minifier changes it:\n  in %s\n out %s", tt.s, in, out)
 		}
