@@ -12,6 +12,7 @@ package search
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -180,44 +181,51 @@ func NewIndex(words []string) Index {
 	// One pass numbers the words in the order they are first met and
 	// counts them; the numbers are then changed to those of the
 	// dictionary, most frequent first.
-	first := map[string]int{}
+	first := map[string]int32{}
 	var dict []string
-	var freq []int
-	lists := make([][]int, len(words))
+	var freq []int32
+	// The projects' word numbers, one after another: a national
+	// catalogue's are tens of millions.
+	ids := make([]int32, 0, len(words)*64)
+	ends := make([]int, len(words))
 	for p, ws := range words {
-		list := make([]int, 0, strings.Count(ws, " ")+1)
 		eachField(ws, func(w string) {
 			n, ok := first[w]
 			if !ok {
-				n = len(dict)
+				n = int32(len(dict))
 				first[w] = n
 				dict, freq = append(dict, w), append(freq, 0)
 			}
 			freq[n]++
-			list = append(list, n)
+			ids = append(ids, n)
 		})
-		lists[p] = list
+		ends[p] = len(ids)
 	}
-	order := make([]int, len(dict))
+	clear(first)
+	order := make([]int32, len(dict))
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Or(freq[b]-freq[a], strings.Compare(dict[a], dict[b])) })
-	num := make([]int, len(dict))
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(int(freq[b]-freq[a]), strings.Compare(dict[a], dict[b])) })
+	num := make([]int32, len(dict))
 	sorted := make([]string, len(dict))
 	for i, n := range order {
-		num[n], sorted[i] = i, dict[n]
+		num[n], sorted[i] = int32(i), dict[n]
 	}
 	var b strings.Builder
-	for p, list := range lists {
+	b.Grow(len(ids) * 3)
+	start := 0
+	for p, end := range ends {
 		if p > 0 {
 			b.WriteByte(';')
 		}
+		list := ids[start:end]
+		start = end
 		for i, n := range list {
 			list[i] = num[n]
 		}
 		slices.Sort(list)
-		prev := 0
+		prev := int32(0)
 		for i, id := range slices.Compact(list) {
 			if i > 0 {
 				b.WriteByte(',')
@@ -227,6 +235,45 @@ func NewIndex(words []string) Index {
 		}
 	}
 	return Index{Dict: strings.Join(sorted, " "), Lists: b.String()}
+}
+
+// AppendJSON appends the index as encoding/json writes it. A national
+// catalogue's index is a hundred megabytes; written here it is copied
+// once, where json.Marshal grows a buffer by doubling and copies it.
+func (ix Index) AppendJSON(dst []byte) []byte {
+	if needsEscape(ix.Dict) || needsEscape(ix.Lists) {
+		b, _ := json.Marshal(ix) // two strings: it cannot fail
+		return append(dst, b...)
+	}
+	dst = slices.Grow(dst, len(ix.Dict)+len(ix.Lists)+len(`{"d":"","p":""}`))
+	dst = append(dst, `{"d":"`...)
+	dst = append(dst, ix.Dict...)
+	dst = append(dst, `","p":"`...)
+	dst = append(dst, ix.Lists...)
+	return append(dst, `"}`...)
+}
+
+// needsEscape reports whether encoding/json writes s other than as it
+// is: with a quote, a backslash, a control character, HTML's <, > and &,
+// the line and paragraph separators or bytes that are not UTF-8. The
+// words are letters and digits, so this is a check, not a path taken.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // eachField calls f with each of the words of ws, a string made by Words:

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -207,6 +208,28 @@ func TestCollectorForgetsEarlierTexts(t *testing.T) {
 	} {
 		if got, want := c.Words(texts...), search.Words(texts...); got != want {
 			t.Errorf("Collector.Words(%q) = %q; want %q", texts, got, want)
+		}
+	}
+}
+
+// TestIndexAppendJSON: the search file is written as encoding/json writes
+// it, also when a word is one that JSON escapes.
+func TestIndexAppendJSON(t *testing.T) {
+	for _, ix := range []search.Index{
+		search.NewIndex([]string{search.Words("Kylätalon nuortenilta"), "", search.Words("Küla noorte suvi")}),
+		{},
+		{Dict: `a"b c\d`, Lists: "0,1"},
+		{Dict: "x<y>&z", Lists: "0"},
+		{Dict: "line\u2028sep para\u2029sep", Lists: "0"},
+		{Dict: "tab\there", Lists: "0"},
+		{Dict: "bad\xffutf8", Lists: "0"},
+	} {
+		want, err := json.Marshal(ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ix.AppendJSON([]byte("x")); string(got) != "x"+string(want) {
+			t.Errorf("AppendJSON(%q) = %s; want x%s", ix.Dict, got, want)
 		}
 	}
 }
