@@ -14,18 +14,6 @@ import (
 // CatalogFormat names the version of catalog.json's shape.
 const CatalogFormat = "vitrin-catalog/1"
 
-// catalogFile is the shape of catalog.json. Its documentation is in
-// README.md; change both together.
-type catalogFile struct {
-	Format       string                   `json:"format"`
-	Generated    string                   `json:"generated"`
-	BaseURL      string                   `json:"base_url"`
-	Languages    []string                 `json:"languages"`
-	Vocabularies map[string][]catalogTerm `json:"vocabularies"`
-	Projects     []catalogProject         `json:"projects"`
-	Practices    []catalogPractice        `json:"practices"`
-}
-
 type catalogTerm struct {
 	Key   string            `json:"key"`
 	Label map[string]string `json:"label"`
@@ -175,7 +163,7 @@ func formatFloat(f float64, decimals int) string {
 // writeCatalog writes catalog.json, the open data of every project and
 // practice with language-neutral values.
 func (r *renderer) writeCatalog() error {
-	return r.writeLazy(r.allFolders(r.fingerprint("catalog")).Sum(), "catalog.json", r.catalogJSON)
+	return r.writeJSON(r.allFolders(r.fingerprint("catalog")).Sum(), "catalog.json", r.catalogJSON)
 }
 
 // allFolders hashes what every project's and practice's pages are made
@@ -188,16 +176,31 @@ func (r *renderer) allFolders(h *digest.Hash) *digest.Hash {
 	return h
 }
 
-func (r *renderer) catalogJSON() ([]byte, error) {
+// catalogHead is the shape of catalog.json up to its last two fields,
+// "projects" (each a catalogProject) and "practices" (each a
+// catalogPractice), which catalogJSON writes one at a time after it. Its
+// documentation is in README.md; change both together.
+type catalogHead struct {
+	Format       string                   `json:"format"`
+	Generated    string                   `json:"generated"`
+	BaseURL      string                   `json:"base_url"`
+	Languages    []string                 `json:"languages"`
+	Vocabularies map[string][]catalogTerm `json:"vocabularies"`
+}
+
+// catalogJSON returns catalog.json, compact or indented for reading. The
+// projects are encoded one at a time into a buffer sized after the first
+// of them: a national catalogue's file is hundreds of megabytes, and
+// neither a copy of the catalogue in structs nor a buffer that grows by
+// doubling should sit beside it.
+func (r *renderer) catalogJSON(compact bool) ([]byte, error) {
 	cfg := r.site.Config
-	out := catalogFile{
+	head := catalogHead{
 		Format:       CatalogFormat,
 		Generated:    r.site.Now.Format("2006-01-02"),
 		BaseURL:      cfg.BaseURL.String(),
 		Languages:    cfg.Languages,
 		Vocabularies: map[string][]catalogTerm{},
-		Projects:     make([]catalogProject, 0, len(r.site.Projects)),
-		Practices:    make([]catalogPractice, 0, len(r.site.Practices)),
 	}
 	for _, name := range model.VocabNames() {
 		terms := []catalogTerm{}
@@ -208,60 +211,96 @@ func (r *renderer) catalogJSON() ([]byte, error) {
 			}
 			terms = append(terms, ct)
 		}
-		out.Vocabularies[name] = terms
-	}
-	for _, p := range r.site.Projects {
-		cp := catalogProject{
-			ID: p.ID, OriginalLanguage: p.Original, Languages: p.Languages(), URLs: map[string]string{},
-			Title: textMap(p.Title), Summary: textMap(p.Summary), Organisation: p.Organisation,
-			Partners: nonNil(p.Partners), Funder: optional(p.Funder), Leader: p.Leader,
-			Programme: optional(p.Programme), Fund: optional(p.Fund), Measure: optional(p.Measure),
-			ProjectNumber: optional(p.ProjectNumber),
-			Period:        catalogPeriod{Start: p.Period.Start.String(), End: optional(p.Period.End.String())},
-			Status:        string(p.Period.Status(r.site.Now)),
-			Region:        optional(p.Region), Municipalities: nonNil(p.Municipalities),
-			Themes: nonNil(p.Themes), TargetGroups: nonNil(p.TargetGroups),
-			Indicators: catalogIndicators(p.Indicators), Contacts: catalogContacts(p.Contacts), Links: catalogLinks(p.Links),
-			Attachments: r.catalogAttachments(mediaDir(p.ID), p.Attachments),
-			Practices:   nonNil(p.Practices), HasPractice: p.HasPractice(),
-		}
-		for _, lang := range cfg.Languages {
-			cp.URLs[lang] = cfg.Absolute(r.lang[lang].urls.project(p.ID))
-		}
-		if b := p.Budget; b != nil && b.Total > 0 {
-			cb := &catalogBudget{Total: json.Number(b.Total.String()), Currency: b.Currency, Funding: []catalogFunding{}}
-			for _, f := range b.Funding {
-				cb.Funding = append(cb.Funding, catalogFunding{Kind: string(f.Kind), Name: textMap(f.Name),
-					Amount: json.Number(f.Amount.String()), Share: ratio(f.Share)})
-			}
-			if amount, share, ok := b.Support(); ok {
-				a, s := json.Number(amount.String()), ratio(share)
-				cb.Support, cb.SupportRate = &a, &s
-			}
-			cp.Budget = cb
-		}
-		if img := p.Image; img != nil && img.Src != "" {
-			cp.Image = &catalogImage{URL: cfg.Absolute(mediaDir(p.ID) + img.Src), Alt: textMap(img.Alt)}
-		}
-		out.Projects = append(out.Projects, cp)
-	}
-	for _, pr := range r.site.Practices {
-		out.Practices = append(out.Practices, r.catalogPractice(pr))
-	}
-	// Encoded compact, then indented into a buffer grown once: the
-	// Encoder's own indenting grows its buffer byte by byte, copying a
-	// national catalogue's hundreds of megabytes over and over.
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		return nil, err
+		head.Vocabularies[name] = terms
 	}
 	var buf bytes.Buffer
-	if err := json.Indent(&buf, compact.Bytes(), "", "  "); err != nil {
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// encode appends v without the Encoder's newline.
+	encode := func(v any) error {
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1)
+		return nil
+	}
+	if err := encode(head); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	buf.Truncate(buf.Len() - 1) // the head's closing brace
+	buf.WriteString(`,"projects":[`)
+	const sample = 64
+	for i, p := range r.site.Projects {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if i == sample {
+			buf.Grow(buf.Len() / sample * (len(r.site.Projects) - sample) * 21 / 20)
+		}
+		if err := encode(r.catalogProject(p)); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteString(`],"practices":[`)
+	for i, pr := range r.site.Practices {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := encode(r.catalogPractice(pr)); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteString("]}")
+	if compact {
+		return buf.Bytes(), nil
+	}
+	buf.WriteByte('\n')
+	// Indented into a buffer grown once: the Encoder's own indenting
+	// grows its buffer byte by byte.
+	var out bytes.Buffer
+	out.Grow(buf.Len() * 3 / 2)
+	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// catalogProject gives a project with language-neutral values.
+func (r *renderer) catalogProject(p *model.Project) catalogProject {
+	cfg := r.site.Config
+	cp := catalogProject{
+		ID: p.ID, OriginalLanguage: p.Original, Languages: p.Languages(), URLs: map[string]string{},
+		Title: textMap(p.Title), Summary: textMap(p.Summary), Organisation: p.Organisation,
+		Partners: nonNil(p.Partners), Funder: optional(p.Funder), Leader: p.Leader,
+		Programme: optional(p.Programme), Fund: optional(p.Fund), Measure: optional(p.Measure),
+		ProjectNumber: optional(p.ProjectNumber),
+		Period:        catalogPeriod{Start: p.Period.Start.String(), End: optional(p.Period.End.String())},
+		Status:        string(p.Period.Status(r.site.Now)),
+		Region:        optional(p.Region), Municipalities: nonNil(p.Municipalities),
+		Themes: nonNil(p.Themes), TargetGroups: nonNil(p.TargetGroups),
+		Indicators: catalogIndicators(p.Indicators), Contacts: catalogContacts(p.Contacts), Links: catalogLinks(p.Links),
+		Attachments: r.catalogAttachments(mediaDir(p.ID), p.Attachments),
+		Practices:   nonNil(p.Practices), HasPractice: p.HasPractice(),
+	}
+	for _, lang := range cfg.Languages {
+		cp.URLs[lang] = cfg.Absolute(r.lang[lang].urls.project(p.ID))
+	}
+	if b := p.Budget; b != nil && b.Total > 0 {
+		cb := &catalogBudget{Total: json.Number(b.Total.String()), Currency: b.Currency, Funding: []catalogFunding{}}
+		for _, f := range b.Funding {
+			cb.Funding = append(cb.Funding, catalogFunding{Kind: string(f.Kind), Name: textMap(f.Name),
+				Amount: json.Number(f.Amount.String()), Share: ratio(f.Share)})
+		}
+		if amount, share, ok := b.Support(); ok {
+			a, s := json.Number(amount.String()), ratio(share)
+			cb.Support, cb.SupportRate = &a, &s
+		}
+		cp.Budget = cb
+	}
+	if img := p.Image; img != nil && img.Src != "" {
+		cp.Image = &catalogImage{URL: cfg.Absolute(mediaDir(p.ID) + img.Src), Alt: textMap(img.Alt)}
+	}
+	return cp
 }
 
 // catalogPractice gives a practice with language-neutral values.

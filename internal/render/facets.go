@@ -590,12 +590,12 @@ func (r *renderer) makeWords() {
 // indexTasks write the JSON index of every language and the search file.
 func (r *renderer) indexTasks() []func() error {
 	tasks := []func() error{func() error {
-		return r.writeLazy(r.searchFile.Sum(), r.searchPath, func() ([]byte, error) { return json.Marshal(search.NewIndex(r.words)) })
+		return r.writeJSON(r.searchFile.Sum(), r.searchPath, func(bool) ([]byte, error) { return search.NewIndex(r.words).AppendJSON(nil), nil })
 	}}
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		tasks = append(tasks, func() error {
-			return r.writeLazy(lc.index.Sum(), lc.indexPath, func() ([]byte, error) { return json.Marshal(r.listIndex(lc)) })
+			return r.writeJSON(lc.index.Sum(), lc.indexPath, func(bool) ([]byte, error) { return json.Marshal(r.listIndex(lc)) })
 		})
 	}
 	return tasks

@@ -213,12 +213,12 @@ func (r *renderer) makeLibraryFiles() {
 // and its search file.
 func (r *renderer) libraryIndexTasks() []func() error {
 	tasks := []func() error{func() error {
-		return r.writeLazy(r.libSearch.Sum(), r.libSearchPath, func() ([]byte, error) { return json.Marshal(search.NewIndex(r.libWords)) })
+		return r.writeJSON(r.libSearch.Sum(), r.libSearchPath, func(bool) ([]byte, error) { return search.NewIndex(r.libWords).AppendJSON(nil), nil })
 	}}
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		tasks = append(tasks, func() error {
-			return r.writeLazy(lc.libIndex.Sum(), lc.libIndexPath, func() ([]byte, error) {
+			return r.writeJSON(lc.libIndex.Sum(), lc.libIndexPath, func(bool) ([]byte, error) {
 				ix, err := r.libraryIndex(lc)
 				if err != nil {
 					return nil, err

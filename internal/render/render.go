@@ -554,6 +554,29 @@ func (r *renderer) writeLazy(fp uint64, name string, make func() ([]byte, error)
 	return nil
 }
 
+// writeJSON writes a JSON file as writeLazy does. When the sink minifies,
+// make is asked for compact JSON, which goes to the file as it is:
+// encoding/json's compact output is what the minifier would make of it,
+// and the data files are the largest of a site.
+func (r *renderer) writeJSON(fp uint64, name string, make func(compact bool) ([]byte, error)) error {
+	if r.parts == nil {
+		return r.writeLazy(fp, name, func() ([]byte, error) { return make(false) })
+	}
+	r.files.Add(1)
+	if r.reuse(fp, name) {
+		r.kept.Add(-1) // a file, not a page
+		return nil
+	}
+	data, err := make(true)
+	if err == nil {
+		err = r.parts.WriteMinified(name, data, nil)
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
 func (r *renderer) write(name string, data []byte) error { return r.writeParts(name, data, nil, false) }
 
 // writeParts writes a file whose parts (when there are any) the sink
