@@ -45,8 +45,13 @@ type Result struct {
 // Build builds the site. When the input has problems it returns a
 // *diag.Errors with all of them; the sink may then hold a partial site,
 // which the caller discards.
+//
+// It is the site's only build: the Result's Site has no Markdown bodies,
+// which are let go as their pages are written.
 func Build(ctx context.Context, o Options) (*Result, error) {
-	return NewBuilder(o).Build(ctx)
+	b := NewBuilder(o)
+	b.once = true
+	return b.Build(ctx)
 }
 
 // A Builder builds one site again and again, as the development server
@@ -63,6 +68,7 @@ type Builder struct {
 	// its files.
 	theme       *render.Theme
 	themeDigest uint64
+	once        bool // no build follows: see render.Options.Once
 }
 
 // NewBuilder returns a Builder of the site o describes.
@@ -106,7 +112,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: reservedIDs()})
 	res.Stats, err = render.Render(ctx, render.Options{
 		Site: site, Theme: theme, Markdown: md, Source: o.Source, Sink: sink, Workers: o.Workers,
-		Cache: b.render, Inputs: digest.New("inputs").Num(inputs).Str(fmt.Sprint(cfg.Minify && !o.NoMinify)).Sum(),
+		Cache: b.render, Once: b.once, Inputs: digest.New("inputs").Num(inputs).Str(fmt.Sprint(cfg.Minify && !o.NoMinify)).Sum(),
 	}, &diags)
 	res.Duration = time.Since(start)
 	if derr := diags.Err(); derr != nil {

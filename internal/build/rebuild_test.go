@@ -232,3 +232,35 @@ func TestRebuildEqualsFullBuild(t *testing.T) {
 		prev = snap
 	}
 }
+
+// TestOnlyBuildLetsBodiesGo: a one-off build lets each Markdown body go
+// once its pages are written, which a national catalogue's memory needs;
+// a Builder keeps them, as its next build may reuse the folders.
+func TestOnlyBuildLetsBodiesGo(t *testing.T) {
+	opts := build.Options{Source: exampleSite(t), DefaultTheme: defaulttheme.FS(), Now: sitetest.Now(), Sink: publish.NewMemory()}
+	once, err := build.Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := build.NewBuilder(opts)
+	kept, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := func(res *build.Result) (n int) {
+		for _, p := range res.Site.Projects {
+			for _, v := range p.Versions {
+				if len(v.Body) > 0 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := bodies(once); n != 0 {
+		t.Errorf("after build.Build, %d project texts still hold their bodies", n)
+	}
+	if n := bodies(kept); n == 0 {
+		t.Error("after a Builder's build, no project text holds its body")
+	}
+}

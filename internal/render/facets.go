@@ -569,6 +569,10 @@ func (r *renderer) makeWords() {
 					return
 				}
 				key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
+				if r.Once { // nothing to keep them for
+					r.words[i] = c.ProjectWords(r.site.Projects[i], r.site.Vocab)
+					continue
+				}
 				r.words[i] = r.cache.words.get(key, func() string {
 					return c.ProjectWords(r.site.Projects[i], r.site.Vocab)
 				})
@@ -590,7 +594,13 @@ func (r *renderer) makeWords() {
 // indexTasks write the JSON index of every language and the search file.
 func (r *renderer) indexTasks() []func() error {
 	tasks := []func() error{func() error {
-		return r.writeJSON(r.searchFile.Sum(), r.searchPath, func(bool) ([]byte, error) { return search.NewIndex(r.words).AppendJSON(nil), nil })
+		return r.writeJSON(r.searchFile.Sum(), r.searchPath, func(bool) ([]byte, error) {
+			ix := search.NewIndex(r.words)
+			if r.Once {
+				r.words = nil // the index has them
+			}
+			return ix.AppendJSON(nil), nil
+		})
 	}}
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]

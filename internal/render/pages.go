@@ -277,6 +277,11 @@ func (r *renderer) writeFolder(fp folderPage) error {
 		}, r.diags)
 		bodies[v.Lang] = template.HTML(html) // #nosec: goldmark output; raw HTML is dropped unless the site allows it
 	}
+	if r.Once {
+		for i := range f.Versions {
+			f.Versions[i].Body = nil // rendered: nothing else reads it
+		}
+	}
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		p := r.page(lc, fp.kind, fp.pathIn(lang), fp.pathIn)

@@ -44,6 +44,12 @@ type Options struct {
 	// sink is a publish.Keeper) instead of rendered. Nil means no previous
 	// build.
 	Cache *Cache
+	// Once says this is the site's only build (a Builder's builds are
+	// not): the Markdown bodies of a project or practice are let go when
+	// its pages are written, and the search words when the search file
+	// is, so that a national catalogue does not hold them all to the end.
+	// The Site's bodies are then gone.
+	Once bool
 	// Inputs is a digest of every input file besides the project and
 	// practice folders: configuration, theme, vocabularies, static files.
 	// Every page depends on it.
