@@ -185,8 +185,13 @@ func NewIndex(words []string) Index {
 	var dict []string
 	var freq []int32
 	// The projects' word numbers, one after another: a national
-	// catalogue's are tens of millions.
-	ids := make([]int32, 0, len(words)*64)
+	// catalogue's are tens of millions, in a slice made to size, as one
+	// grown by appending would for a while be there twice.
+	total := 0
+	for _, ws := range words {
+		total += strings.Count(ws, " ") + 1
+	}
+	ids := make([]int32, 0, total)
 	ends := make([]int, len(words))
 	for p, ws := range words {
 		eachField(ws, func(w string) {
