@@ -568,11 +568,11 @@ func (r *renderer) makeWords() {
 				if i >= len(r.site.Projects) {
 					return
 				}
-				key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
 				if r.Once { // nothing to keep them for
 					r.words[i] = c.ProjectWords(r.site.Projects[i], r.site.Vocab)
 					continue
 				}
+				key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
 				r.words[i] = r.cache.words.get(key, func() string {
 					return c.ProjectWords(r.site.Projects[i], r.site.Vocab)
 				})

@@ -549,15 +549,7 @@ func (r *renderer) renderInto(buf *bytes.Buffer, p *Page) (minified bool, err er
 // fp: kept from the previous build when they are the same, and made when
 // it is first read when the sink allows.
 func (r *renderer) writeLazy(fp uint64, name string, make func() ([]byte, error)) error {
-	r.files.Add(1)
-	if r.reuse(fp, name) {
-		r.kept.Add(-1) // a file, not a page
-		return nil
-	}
-	if err := publish.WriteLazy(r.Sink, name, make); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
+	return r.writeFile(fp, name, func() error { return publish.WriteLazy(r.Sink, name, make) })
 }
 
 // writeJSON writes a JSON file as writeLazy does. When the sink minifies,
@@ -568,16 +560,24 @@ func (r *renderer) writeJSON(fp uint64, name string, make func(compact bool) ([]
 	if r.parts == nil {
 		return r.writeLazy(fp, name, func() ([]byte, error) { return make(false) })
 	}
+	return r.writeFile(fp, name, func() error {
+		data, err := make(true)
+		if err != nil {
+			return err
+		}
+		return r.parts.WriteMinified(name, data, nil)
+	})
+}
+
+// writeFile counts a file made from inputs with the fingerprint fp and,
+// unless the sink keeps the previous build's, writes it with write.
+func (r *renderer) writeFile(fp uint64, name string, write func() error) error {
 	r.files.Add(1)
 	if r.reuse(fp, name) {
 		r.kept.Add(-1) // a file, not a page
 		return nil
 	}
-	data, err := make(true)
-	if err == nil {
-		err = r.parts.WriteMinified(name, data, nil)
-	}
-	if err != nil {
+	if err := write(); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
