@@ -37,35 +37,63 @@ func Words(texts ...string) string {
 // thousands of projects uses one. It is not for concurrent use.
 type Collector struct {
 	seen map[string]struct{}
+	// text holds the folded texts of one call, each followed by a space.
+	text []byte
 	buf  []byte
 }
 
 // Words is Words.
 func (c *Collector) Words(texts ...string) string {
-	size := 0
-	for _, t := range texts {
-		size += len(t)
+	t := c.text[:0]
+	if t == nil {
+		size := 0
+		for _, s := range texts {
+			size += len(s) + 1
+		}
+		t = make([]byte, 0, size+size/8)
 	}
-	// The words are pieces of the folded texts, which the map's keys
-	// share. A project has about one distinct word in ten bytes; a map
-	// sized for fewer grows, and rehashes, on the way.
+	for _, s := range texts {
+		t = append(locale.AppendFold(t, s), ' ')
+	}
+	c.text = t
+	return c.words()
+}
+
+// appendBody appends the folded text of a Markdown body, each link
+// destination replaced by "]" (it is not text a visitor reads), and a
+// space. Folding the pieces between the links one by one gives the fold
+// of the whole: "]" neither changes nor joins with what is beside it.
+func appendBody(dst, body []byte) []byte {
+	at := 0
+	for _, m := range linkTarget.FindAllIndex(body, -1) {
+		dst = append(locale.AppendFoldBytes(dst, body[at:m[0]]), ']')
+		at = m[1]
+	}
+	return append(locale.AppendFoldBytes(dst, body[at:]), ' ')
+}
+
+// words returns the distinct words of c.text in the order they first
+// appear, separated by single spaces.
+func (c *Collector) words() string {
+	// The words are pieces of one copy of the folded text, which the
+	// map's keys share. A project has about one distinct word in ten
+	// bytes; a map sized for fewer grows, and rehashes, on the way.
+	folded := string(c.text)
 	if c.seen == nil {
-		c.seen = make(map[string]struct{}, size/8)
+		c.seen = make(map[string]struct{}, len(folded)/8)
 	}
 	b := c.buf[:0]
-	for _, t := range texts {
-		eachWord(locale.Fold(t), func(w string) {
-			if _, ok := c.seen[w]; ok {
-				return
-			}
-			c.seen[w] = struct{}{}
-			if len(b) > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, w...)
-		})
-	}
-	clear(c.seen) // and with it the texts its keys hold
+	eachWord(folded, func(w string) {
+		if _, ok := c.seen[w]; ok {
+			return
+		}
+		c.seen[w] = struct{}{}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	})
+	clear(c.seen) // and with it the text its keys hold
 	c.buf = b
 	return string(b)
 }
@@ -122,30 +150,36 @@ func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 
 // ProjectWords is ProjectWords.
 func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies) string {
-	var texts []string
-	for _, t := range []model.Text{p.Title, p.Summary} {
-		for _, ls := range t {
-			texts = append(texts, ls.S)
+	t := c.text[:0]
+	add := func(s string) { t = append(locale.AppendFold(t, s), ' ') }
+	for _, tx := range []model.Text{p.Title, p.Summary} {
+		for _, ls := range tx {
+			add(ls.S)
 		}
 	}
-	texts = append(texts, p.Organisation)
-	texts = append(texts, p.Partners...)
-	texts = append(texts, Places(p, vocab)...)
-	for _, v := range p.Versions {
-		texts = append(texts, linkTarget.ReplaceAllString(string(v.Body), "]"))
+	add(p.Organisation)
+	for _, s := range p.Partners {
+		add(s)
 	}
-	return c.Words(texts...)
+	for _, s := range Places(p, vocab) {
+		add(s)
+	}
+	for _, v := range p.Versions {
+		t = appendBody(t, v.Body)
+	}
+	c.text = t
+	return c.words()
 }
 
 // PracticeWords returns the words a search of the library looks through
 // for a good practice: its title, summary, problem, steps, needs, results,
 // lessons and how to transfer it in every language, and its bodies.
 func PracticeWords(p *model.Practice) string {
-	var texts []string
+	var c Collector
 	add := func(ts ...model.Text) {
 		for _, t := range ts {
 			for _, ls := range t {
-				texts = append(texts, ls.S)
+				c.text = append(locale.AppendFold(c.text, ls.S), ' ')
 			}
 		}
 	}
@@ -158,9 +192,9 @@ func PracticeWords(p *model.Practice) string {
 		add(ps.Points...)
 	}
 	for _, v := range p.Versions {
-		texts = append(texts, linkTarget.ReplaceAllString(string(v.Body), "]"))
+		c.text = appendBody(c.text, v.Body)
 	}
-	return Words(texts...)
+	return c.words()
 }
 
 // Index is the search file of a listing, compact for the wire: every

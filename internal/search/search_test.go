@@ -178,7 +178,9 @@ func TestIndex(t *testing.T) {
 }
 
 // BenchmarkWords takes the words of a generated project's three files,
-// front matter and body: what a build does once per project.
+// front matter and body: what a build does once per project, with a
+// Collector of its own ("once") and with a worker's Collector that has
+// taken the words of projects before ("worker").
 func BenchmarkWords(b *testing.B) {
 	site := synth.Site(synth.Options{Projects: 1, Full: true})
 	var texts []string
@@ -191,9 +193,17 @@ func BenchmarkWords(b *testing.B) {
 		b.Fatalf("%d project files, want 3", len(texts))
 	}
 	slices.Sort(texts)
-	for b.Loop() {
-		search.Words(texts...)
-	}
+	b.Run("once", func(b *testing.B) {
+		for b.Loop() {
+			search.Words(texts...)
+		}
+	})
+	b.Run("worker", func(b *testing.B) {
+		var c search.Collector
+		for b.Loop() {
+			c.Words(texts...)
+		}
+	})
 }
 
 // TestCollectorForgetsEarlierTexts: a Collector used for one project after
