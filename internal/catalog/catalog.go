@@ -220,6 +220,9 @@ type job struct {
 	files      map[string]bool // the folder's files
 }
 
+// readersPerCore is how many folders are read at once per core.
+const readersPerCore = 8
+
 // loadFolders reads every folder of a kind, the folders in parallel, and
 // joins each folder's original with its translations. A folder whose
 // files are the very ones the cache saw is not decoded again. The result
@@ -265,7 +268,12 @@ func loadFolders[T any](ctx context.Context, fsys fs.FS, s *Site, k folderKind[T
 		}
 	}
 	skipped := make([][]diag.Diagnostic, len(found))
-	workers := min(runtime.GOMAXPROCS(0), max(len(todo), 1))
+	// A worker waits on the disk for each file it reads when the files
+	// are not in the page cache (the first build after a checkout or a
+	// reboot). More workers than cores keep the disk busy with several
+	// reads at once while others parse; on a warm cache they only take
+	// turns on the cores.
+	workers := min(readersPerCore*runtime.GOMAXPROCS(0), max(len(todo), 1))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var readErr error
