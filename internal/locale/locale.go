@@ -25,6 +25,7 @@ type Locale struct {
 	tag      language.Tag
 	d        dateStyle
 	printers sync.Pool // *message.Printer, which is not safe for concurrent use
+	num      numberSymbols
 }
 
 // dateStyle is how a language writes dates.
@@ -88,6 +89,7 @@ func New(lang string) (*Locale, error) {
 	tag := language.MustParse(lang)
 	l := &Locale{lang: lang, tag: tag, d: st}
 	l.printers.New = func() any { return message.NewPrinter(tag) }
+	l.num = l.learnSymbols()
 	return l, nil
 }
 
@@ -105,7 +107,12 @@ func (l *Locale) sprint(v any) string {
 }
 
 // Integer formats n with the language's grouping: 116 475.
-func (l *Locale) Integer(n int64) string { return l.sprint(number.Decimal(n)) }
+func (l *Locale) Integer(n int64) string {
+	if s, ok := l.num.integer(n); ok {
+		return s
+	}
+	return l.sprint(number.Decimal(n))
+}
 
 // Number formats v with the given number of decimals: 12,5.
 func (l *Locale) Number(v float64, decimals int) string {
@@ -121,13 +128,19 @@ func (l *Locale) Approximate(s string) string { return fmt.Sprintf(l.d.approxima
 // Money formats an amount of cents in a currency: 116 475 €, 33 002,80 €,
 // 24 000 kr. Whole amounts have no decimals.
 func (l *Locale) Money(cents int64, currency string) string {
-	var n string
+	return l.amount(cents) + "\u00a0" + l.currencySign(currency)
+}
+
+// amount writes an amount of cents as a number, with two decimals unless
+// it is whole.
+func (l *Locale) amount(cents int64) string {
 	if cents%100 == 0 {
-		n = l.Integer(cents / 100)
-	} else {
-		n = l.sprint(number.Decimal(float64(cents)/100, number.MinFractionDigits(2), number.MaxFractionDigits(2)))
+		return l.Integer(cents / 100)
 	}
-	return n + "\u00a0" + l.currencySign(currency)
+	if s, ok := l.num.cents(cents); ok {
+		return s
+	}
+	return l.sprint(number.Decimal(float64(cents)/100, number.MinFractionDigits(2), number.MaxFractionDigits(2)))
 }
 
 func (l *Locale) currencySign(currency string) string {
@@ -143,6 +156,13 @@ func (l *Locale) currencySign(currency string) string {
 // Percent formats a ratio (0.8125) as a percentage with at most one
 // decimal, rounded half up: 81,3 %, 90 %, 81,3%.
 func (l *Locale) Percent(ratio float64) string {
+	if s, ok := l.num.percent(ratio); ok {
+		return s
+	}
+	return l.percentXText(ratio)
+}
+
+func (l *Locale) percentXText(ratio float64) string {
 	r := math.Round(ratio*1000) / 1000
 	return l.sprint(number.Percent(r, number.MaxFractionDigits(1)))
 }
