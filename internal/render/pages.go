@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/vitrin-ssg/vitrin/internal/facet"
-	"github.com/vitrin-ssg/vitrin/internal/locale"
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 )
@@ -50,7 +49,7 @@ func (r *renderer) writeRoot() error {
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		rv.Languages = append(rv.Languages, RootLanguage{
-			Lang: lang, Name: locale.Autonym(lang), URL: lc.urls.home(),
+			Lang: lang, Name: r.autonym(lang), URL: lc.urls.home(),
 			SiteTitle: lc.siteTitle, Description: r.description(lc),
 		})
 	}

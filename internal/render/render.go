@@ -65,8 +65,11 @@ type Stats struct {
 
 // langCtx is what the pages of one language share.
 type langCtx struct {
-	lang      string
-	loc       *locale.Locale
+	lang string
+	loc  *locale.Locale
+	// langNames holds the names of the site's languages in this one
+	// ("ruotsi"), which every project and practice view shows.
+	langNames map[string]string
 	strings   map[string]Message
 	urls      urls
 	siteTitle string
@@ -110,6 +113,9 @@ type mediaFile struct {
 
 type renderer struct {
 	Options
+	// autonyms holds each site language's name in itself ("suomi"), for
+	// the language switch of every page.
+	autonyms   map[string]string
 	site       *catalog.Site
 	theme      *Theme
 	lang       map[string]*langCtx
@@ -168,6 +174,10 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 			r.cache.abort()
 		}
 	}()
+	r.autonyms = map[string]string{}
+	for _, lang := range r.site.Config.Languages {
+		r.autonyms[lang] = locale.Autonym(lang)
+	}
 	for _, lang := range r.site.Config.Languages {
 		loc, err := locale.New(lang)
 		if err != nil {
@@ -187,6 +197,10 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 		}
 		if err := r.librarySegments(lc); err != nil {
 			return Stats{}, err
+		}
+		lc.langNames = map[string]string{}
+		for _, other := range r.site.Config.Languages {
+			lc.langNames[other] = loc.LanguageName(other)
 		}
 		r.lang[lang] = lc
 	}
@@ -428,7 +442,7 @@ func (r *renderer) checkReserved() {
 func (r *renderer) page(lc *langCtx, kind, sitePath string, pathIn func(lang string) string) *Page {
 	p := &Page{r: r, lc: lc, Kind: kind, Lang: lc.lang, Path: sitePath, Canonical: r.site.Config.Absolute(sitePath)}
 	for _, lang := range r.site.Config.Languages {
-		p.Switcher = append(p.Switcher, SwitchLink{Lang: lang, Name: locale.Autonym(lang), URL: pathIn(lang), Current: lang == lc.lang, Translated: true})
+		p.Switcher = append(p.Switcher, SwitchLink{Lang: lang, Name: r.autonym(lang), URL: pathIn(lang), Current: lang == lc.lang, Translated: true})
 	}
 	return p
 }
@@ -666,4 +680,20 @@ func (r *renderer) mediaFolders() []mediaFolder {
 func (r *renderer) writeRobots() error {
 	body := "User-agent: *\nAllow: /\n\nSitemap: " + r.site.Config.Absolute("sitemap.xml") + "\n"
 	return r.write("robots.txt", []byte(body))
+}
+
+// autonym returns a language's name in itself.
+func (r *renderer) autonym(lang string) string {
+	if n, ok := r.autonyms[lang]; ok {
+		return n
+	}
+	return locale.Autonym(lang)
+}
+
+// languageName returns a language's name in lc's language.
+func (lc *langCtx) languageName(code string) string {
+	if n, ok := lc.langNames[code]; ok {
+		return n
+	}
+	return lc.loc.LanguageName(code)
 }

@@ -336,11 +336,11 @@ type FolderView struct {
 // folderView builds the FolderView of a folder for a language's pages;
 // pathIn gives its page in each language.
 func (r *renderer) folderView(f *model.Folder, title model.Text, lc *langCtx, pathIn func(lang string) string) FolderView {
-	v := FolderView{ID: f.ID, URL: pathIn(lc.lang), Fallback: !f.HasLang(lc.lang), OriginalLanguage: lc.loc.LanguageName(f.Original)}
+	v := FolderView{ID: f.ID, URL: pathIn(lc.lang), Fallback: !f.HasLang(lc.lang), OriginalLanguage: lc.languageName(f.Original)}
 	v.TextLang = lc.txt(title).Lang
 	for _, other := range r.site.Config.Languages {
 		v.Languages = append(v.Languages, SwitchLink{
-			Lang: other, Name: locale.Autonym(other), URL: pathIn(other),
+			Lang: other, Name: r.autonym(other), URL: pathIn(other),
 			Current: other == lc.lang, Translated: f.HasLang(other),
 		})
 	}
