@@ -29,12 +29,11 @@ func (l *Locale) learnSymbols() numberSymbols {
 	s.group = group
 	half := l.sprint(number.Decimal(1.5, number.MinFractionDigits(1), number.MaxFractionDigits(1)))
 	dec, ok2 := strings.CutPrefix(half, "1")
-	s.decimal, _ = strings.CutSuffix(dec, "5")
+	dec, ok5 := strings.CutSuffix(dec, "5")
 	minus, ok3 := strings.CutSuffix(l.sprint(number.Decimal(-1)), "1")
 	pre, suf, ok4 := strings.Cut(l.sprint(number.Percent(0.5)), "50")
-	s.minus, s.percentPrefix, s.percentSuffix = minus, pre, suf
-	s.ok = ok1 && ok2 && ok3 && ok4 && rest == group+"567" && s.group != "" &&
-		s.decimal != "" && strings.HasSuffix(dec, "5") &&
+	s.decimal, s.minus, s.percentPrefix, s.percentSuffix = dec, minus, pre, suf
+	s.ok = ok1 && ok2 && ok3 && ok4 && ok5 && rest == group+"567" && s.group != "" && s.decimal != "" &&
 		l.sprint(number.Decimal(999)) == "999" && l.sprint(number.Decimal(0)) == "0"
 	return s
 }
