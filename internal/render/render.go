@@ -177,8 +177,6 @@ func Render(ctx context.Context, o Options, diags *diag.List) (Stats, error) {
 	r.autonyms = map[string]string{}
 	for _, lang := range r.site.Config.Languages {
 		r.autonyms[lang] = locale.Autonym(lang)
-	}
-	for _, lang := range r.site.Config.Languages {
 		loc, err := locale.New(lang)
 		if err != nil {
 			return Stats{}, err

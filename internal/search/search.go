@@ -44,32 +44,34 @@ type Collector struct {
 
 // Words is Words.
 func (c *Collector) Words(texts ...string) string {
-	t := c.text[:0]
-	if t == nil {
+	c.text = c.text[:0]
+	if c.text == nil {
 		size := 0
 		for _, s := range texts {
 			size += len(s) + 1
 		}
-		t = make([]byte, 0, size+size/8)
+		c.text = make([]byte, 0, size+size/8)
 	}
 	for _, s := range texts {
-		t = append(locale.AppendFold(t, s), ' ')
+		c.add(s)
 	}
-	c.text = t
 	return c.words()
 }
 
-// appendBody appends the folded text of a Markdown body, each link
+// add appends the fold of s and a space to c.text.
+func (c *Collector) add(s string) { c.text = append(locale.AppendFold(c.text, s), ' ') }
+
+// addBody appends to c.text the folded text of a Markdown body, each link
 // destination replaced by "]" (it is not text a visitor reads), and a
 // space. Folding the pieces between the links one by one gives the fold
 // of the whole: "]" neither changes nor joins with what is beside it.
-func appendBody(dst, body []byte) []byte {
+func (c *Collector) addBody(body []byte) {
 	at := 0
 	for _, m := range linkTarget.FindAllIndex(body, -1) {
-		dst = append(locale.AppendFoldBytes(dst, body[at:m[0]]), ']')
+		c.text = append(locale.AppendFoldBytes(c.text, body[at:m[0]]), ']')
 		at = m[1]
 	}
-	return append(locale.AppendFoldBytes(dst, body[at:]), ' ')
+	c.text = append(locale.AppendFoldBytes(c.text, body[at:]), ' ')
 }
 
 // words returns the distinct words of c.text in the order they first
@@ -150,24 +152,22 @@ func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 
 // ProjectWords is ProjectWords.
 func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies) string {
-	t := c.text[:0]
-	add := func(s string) { t = append(locale.AppendFold(t, s), ' ') }
+	c.text = c.text[:0]
 	for _, tx := range []model.Text{p.Title, p.Summary} {
 		for _, ls := range tx {
-			add(ls.S)
+			c.add(ls.S)
 		}
 	}
-	add(p.Organisation)
+	c.add(p.Organisation)
 	for _, s := range p.Partners {
-		add(s)
+		c.add(s)
 	}
 	for _, s := range Places(p, vocab) {
-		add(s)
+		c.add(s)
 	}
 	for _, v := range p.Versions {
-		t = appendBody(t, v.Body)
+		c.addBody(v.Body)
 	}
-	c.text = t
 	return c.words()
 }
 
@@ -179,7 +179,7 @@ func PracticeWords(p *model.Practice) string {
 	add := func(ts ...model.Text) {
 		for _, t := range ts {
 			for _, ls := range t {
-				c.text = append(locale.AppendFold(c.text, ls.S), ' ')
+				c.add(ls.S)
 			}
 		}
 	}
@@ -192,7 +192,7 @@ func PracticeWords(p *model.Practice) string {
 		add(ps.Points...)
 	}
 	for _, v := range p.Versions {
-		c.text = appendBody(c.text, v.Body)
+		c.addBody(v.Body)
 	}
 	return c.words()
 }
