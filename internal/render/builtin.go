@@ -119,6 +119,9 @@ func minifierKeeps(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
+		if s[i] > '>' {
+			continue // the bytes the switch looks for are all at most '>'; letters are above
+		}
 		switch s[i] {
 		case 0, '"', '&', '\'', '+', '<', '>', '\t', '\n', '\r', '\f':
 			return false
