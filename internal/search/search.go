@@ -61,6 +61,15 @@ func (c *Collector) Words(texts ...string) string {
 // add appends the fold of s and a space to c.text.
 func (c *Collector) add(s string) { c.text = append(locale.AppendFold(c.text, s), ' ') }
 
+// addTexts adds every language version of each of ts.
+func (c *Collector) addTexts(ts ...model.Text) {
+	for _, t := range ts {
+		for _, ls := range t {
+			c.add(ls.S)
+		}
+	}
+}
+
 // addBody appends to c.text the folded text of a Markdown body, each link
 // destination replaced by "]" (it is not text a visitor reads), and a
 // space. Folding the pieces between the links one by one gives the fold
@@ -153,11 +162,7 @@ func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 // ProjectWords is ProjectWords.
 func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies) string {
 	c.text = c.text[:0]
-	for _, tx := range []model.Text{p.Title, p.Summary} {
-		for _, ls := range tx {
-			c.add(ls.S)
-		}
-	}
+	c.addTexts(p.Title, p.Summary)
 	c.add(p.Organisation)
 	for _, s := range p.Partners {
 		c.add(s)
@@ -176,20 +181,13 @@ func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies) str
 // lessons and how to transfer it in every language, and its bodies.
 func PracticeWords(p *model.Practice) string {
 	var c Collector
-	add := func(ts ...model.Text) {
-		for _, t := range ts {
-			for _, ls := range t {
-				c.add(ls.S)
-			}
-		}
-	}
-	add(p.Title, p.Summary, p.Problem)
-	add(p.Steps...)
+	c.addTexts(p.Title, p.Summary, p.Problem)
+	c.addTexts(p.Steps...)
 	for _, n := range p.Needs {
-		add(n.Text)
+		c.addTexts(n.Text)
 	}
 	for _, ps := range []model.Passage{p.Results, p.Lessons, p.Conditions, p.Pitfalls} {
-		add(ps.Points...)
+		c.addTexts(ps.Points...)
 	}
 	for _, v := range p.Versions {
 		c.addBody(v.Body)
