@@ -92,6 +92,9 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		cfg.BaseURL = o.BaseURL
 	}
 	theme, themeDigest, themeErr := b.loadTheme(cfg, &diags)
+	if b.once {
+		b.catalog.LetBodiesGo() // the pages and the search read them again
+	}
 	site, err := catalog.Load(ctx, o.Source, cfg, o.Now, b.catalog, &diags)
 	if err != nil {
 		return nil, err

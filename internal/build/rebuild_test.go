@@ -3,15 +3,18 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"maps"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/vitrin-ssg/vitrin/internal/build"
+	"github.com/vitrin-ssg/vitrin/internal/diag"
 	"github.com/vitrin-ssg/vitrin/internal/publish"
 	"github.com/vitrin-ssg/vitrin/internal/sitetest"
 	defaulttheme "github.com/vitrin-ssg/vitrin/themes/default"
@@ -262,5 +265,78 @@ func TestOnlyBuildLetsBodiesGo(t *testing.T) {
 	}
 	if n := bodies(kept); n == 0 {
 		t.Error("after a Builder's build, no project text holds its body")
+	}
+}
+
+// savedDuringBuild is a site folder in which one file is saved again
+// after it was first read, as when an editor saves while a build runs.
+type savedDuringBuild struct {
+	site  fstest.MapFS
+	name  string
+	after []byte
+	mu    sync.Mutex
+	reads int
+}
+
+func (s *savedDuringBuild) Open(name string) (fs.File, error) {
+	if name == s.name {
+		s.mu.Lock()
+		s.reads++
+		later := s.reads > 1
+		s.mu.Unlock()
+		if later {
+			return fstest.MapFS{name: {Data: s.after, Mode: 0o644}}.Open(name)
+		}
+	}
+	return s.site.Open(name)
+}
+
+// TestBuildReportsFileSavedDuringBuild: a one-off build reads a body again
+// for its page; when the file changed since the catalogue read its facts,
+// the build fails with the file named, rather than publishing a page
+// whose body and facts come from different saves. The same file read
+// again unchanged builds as before.
+func TestBuildReportsFileSavedDuringBuild(t *testing.T) {
+	const name = "content/projects/osku/index.fi.md"
+	site := exampleSite(t)
+	want, err := fullBuild(t, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		what    string
+		after   func([]byte) []byte
+		changed bool
+	}{
+		{"unchanged", bytes.Clone, false},
+		{"body edited", func(b []byte) []byte { return append(bytes.Clone(b), "\nUusi kappale.\n"...) }, true},
+		{"front matter edited", func(b []byte) []byte { return bytes.Replace(b, []byte("title:"), []byte("title:  "), 1) }, true},
+	} {
+		t.Run(tt.what, func(t *testing.T) {
+			src := &savedDuringBuild{site: site, name: name, after: tt.after(site[name].Data)}
+			mem := publish.NewMemory()
+			_, err := build.Build(context.Background(), build.Options{Source: src, DefaultTheme: defaulttheme.FS(), Now: sitetest.Now(), Sink: mem, NoMinify: true})
+			if src.reads < 2 {
+				t.Fatalf("the build read %s %d times; the test needs it read again", name, src.reads)
+			}
+			if !tt.changed {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !maps.EqualFunc(mem.Files(), want, bytes.Equal) {
+					t.Error("a build that read a file twice wrote other files than the build before")
+				}
+				return
+			}
+			var de *diag.Errors
+			if !errors.As(err, &de) {
+				t.Fatalf("build error %v; want the saved file reported", err)
+			}
+			for _, d := range de.Items {
+				if d.Pos.File != name || !strings.Contains(d.Msg, "changed while the site was being built") {
+					t.Errorf("diagnostic %v; want %s reported as changed during the build", d, name)
+				}
+			}
+		})
 	}
 }

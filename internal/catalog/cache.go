@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"strings"
 	"sync"
@@ -74,6 +75,34 @@ func folderOf(p string) (string, bool) {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{} }
 
+// LetBodiesGo makes the cache's Loads keep no Markdown body: a Version
+// says where its body starts in its file, and Body reads it again when a
+// page or the search needs it. A build that no build follows does so:
+// a national catalogue's bodies are hundreds of megabytes, which would
+// otherwise wait in memory for their pages.
+func (c *Cache) LetBodiesGo() { c.projects.lazy, c.practices.lazy = true, true }
+
+// Body returns the Markdown body of a Version: the one it holds or, when
+// the Load let it go, the one its file holds, read again from fsys. It is
+// an error when the file is no longer the one the Load read: its facts
+// and its body would not belong together.
+func Body(fsys fs.FS, v model.Version) ([]byte, error) {
+	if v.Body != nil || v.FileSum == 0 {
+		return v.Body, nil
+	}
+	src, err := fs.ReadFile(fsys, v.Path)
+	if err != nil {
+		return nil, err
+	}
+	if len(src) < v.BodyAt || digest.Bytes(src) != v.FileSum {
+		return nil, errChangedFile
+	}
+	return src[v.BodyAt:], nil
+}
+
+// errChangedFile is Body's error for a file that changed since the Load.
+var errChangedFile = errors.New("the file changed while the site was being built")
+
 // folderCache holds the folders of one kind, by folder.
 type folderCache[T any] struct {
 	mu         sync.Mutex
@@ -81,6 +110,7 @@ type folderCache[T any] struct {
 	labels     uint64 // the vocabularies' files, labels included
 	prev, next map[string]*folderEntry[T]
 	changed    map[string]bool // see Cache.changed
+	lazy       bool            // see Cache.LetBodiesGo
 }
 
 // folderEntry is what reading one folder gave.
@@ -183,9 +213,11 @@ func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (
 			facts := digest.New("facts").Num(fo.others)
 			for i, j := range fo.jobs {
 				front := srcs[i]
-				for _, v := range f.Versions {
+				for vi := range f.Versions {
+					v := &f.Versions[vi]
 					if v.Lang == j.lang && bytes.HasSuffix(front, v.Body) {
 						front = front[:len(front)-len(v.Body)]
+						v.BodyAt, v.FileSum = len(front), sums[i]
 					}
 				}
 				facts.Str(j.name).Num(digest.Bytes(front))
@@ -193,8 +225,13 @@ func (c *folderCache[T]) load(fsys fs.FS, s *Site, k folderKind[T], fo folder) (
 			f.FactsDigest = facts.Sum()
 			// The bodies were slices of the files: copied, they let the
 			// front matter go, which is decoded and no longer needed.
+			// Let go, Body reads them again.
 			for i := range f.Versions {
-				f.Versions[i].Body = bytes.Clone(f.Versions[i].Body)
+				if c.lazy {
+					f.Versions[i].Body = nil
+				} else {
+					f.Versions[i].Body = bytes.Clone(f.Versions[i].Body)
+				}
 			}
 		}
 	}

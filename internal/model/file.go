@@ -33,8 +33,13 @@ type Folder struct {
 type Version struct {
 	Lang     string
 	Path     string // the file
-	Body     []byte // the Markdown body
+	Body     []byte // the Markdown body; nil when the build let it go
 	BodyLine int    // the file line on which Body starts
+	// BodyAt is where the body starts in the file and FileSum the
+	// digest of the file's bytes: a build that lets the bodies go reads
+	// one again from there, checking that the file is the one it read.
+	BodyAt  int
+	FileSum uint64
 }
 
 // Languages returns the languages the folder is written in, the original

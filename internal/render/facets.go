@@ -568,14 +568,17 @@ func (r *renderer) makeWords() {
 				if i >= len(r.site.Projects) {
 					return
 				}
+				p := r.site.Projects[i]
+				words := func() string {
+					bodies, _ := r.bodies(&p.Folder) // a body that cannot be read is reported
+					return c.ProjectWords(p, r.site.Vocab, bodies)
+				}
 				if r.Once { // nothing to keep them for
-					r.words[i] = c.ProjectWords(r.site.Projects[i], r.site.Vocab)
+					r.words[i] = words()
 					continue
 				}
 				key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
-				r.words[i] = r.cache.words.get(key, func() string {
-					return c.ProjectWords(r.site.Projects[i], r.site.Vocab)
-				})
+				r.words[i] = r.cache.words.get(key, words)
 			}
 		}()
 	}

@@ -198,7 +198,8 @@ func (r *renderer) makeLibraryFiles() {
 		// edit of a project does not fold every practice's text again
 		// (two hundred practices took 60 ms of each edit in vitrin serve).
 		r.libWords[i] = r.cache.words.get(digest.New("practice-words").Num(pr.Digest).Sum(), func() string {
-			return search.PracticeWords(pr)
+			bodies, _ := r.bodies(&pr.Folder) // a body that cannot be read is reported
+			return search.PracticeWords(pr, bodies)
 		})
 		r.libSearch.Str(pr.ID).Num(pr.Digest) // the words are the practice's own
 	}

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/vitrin-ssg/vitrin/internal/catalog"
+	"github.com/vitrin-ssg/vitrin/internal/diag"
 	"github.com/vitrin-ssg/vitrin/internal/facet"
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
 	"github.com/vitrin-ssg/vitrin/internal/model"
@@ -229,6 +231,24 @@ func (r *renderer) writeProject(proj *model.Project, pos int) error {
 	})
 }
 
+// bodies returns the Markdown bodies of a folder's versions, in their
+// order, read again from the files when the catalogue let them go (see
+// catalog.Cache.LetBodiesGo). A file that cannot be read, or changed
+// since the catalogue read it, is reported, and bodies returns false.
+func (r *renderer) bodies(f *model.Folder) ([][]byte, bool) {
+	out := make([][]byte, len(f.Versions))
+	ok := true
+	for i, v := range f.Versions {
+		b, err := catalog.Body(r.Source, v)
+		if err != nil {
+			r.diags.Addf(diag.Pos{File: v.Path}, "", "build the site again once the file is saved", "%v", err)
+			ok = false
+		}
+		out[i] = b
+	}
+	return out, ok
+}
+
 // folderPage says how to render the page of a project or practice.
 type folderPage struct {
 	folder *model.Folder
@@ -267,11 +287,15 @@ func (r *renderer) writeFolder(fp folderPage) error {
 	for _, name := range fp.files {
 		files[name] = true
 	}
+	sources, ok := r.bodies(f)
+	if !ok {
+		return nil // reported; the build fails
+	}
 	bodies := map[string]template.HTML{}
-	for _, v := range f.Versions {
+	for i, v := range f.Versions {
 		// Every such page sits at <lang>/<segment>/<id>/.
 		html := r.Markdown.Render(markdown.Doc{
-			Path: v.Path, Body: v.Body, Line: v.BodyLine, Files: files,
+			Path: v.Path, Body: sources[i], Line: v.BodyLine, Files: files,
 			FilePrefix: "../../../" + fp.media, FileURL: r.site.Config.Absolute(fp.media), HeadingShift: fp.headingShift,
 		}, r.diags)
 		bodies[v.Lang] = template.HTML(html) // #nosec: goldmark output; raw HTML is dropped unless the site allows it

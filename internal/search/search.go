@@ -153,14 +153,14 @@ var linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)`)
 // ProjectWords returns the words a search looks through for a project: the
 // title, summary and body of every language version, the organisation,
 // the partners, and the names of its region and municipalities in every
-// language.
-func ProjectWords(p *model.Project, vocab model.Vocabularies) string {
+// language. bodies are the Markdown bodies of p.Versions, in their order.
+func ProjectWords(p *model.Project, vocab model.Vocabularies, bodies [][]byte) string {
 	var c Collector
-	return c.ProjectWords(p, vocab)
+	return c.ProjectWords(p, vocab, bodies)
 }
 
 // ProjectWords is ProjectWords.
-func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies) string {
+func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies, bodies [][]byte) string {
 	c.text = c.text[:0]
 	c.addTexts(p.Title, p.Summary)
 	c.add(p.Organisation)
@@ -170,16 +170,17 @@ func (c *Collector) ProjectWords(p *model.Project, vocab model.Vocabularies) str
 	for _, s := range Places(p, vocab) {
 		c.add(s)
 	}
-	for _, v := range p.Versions {
-		c.addBody(v.Body)
+	for _, b := range bodies {
+		c.addBody(b)
 	}
 	return c.words()
 }
 
 // PracticeWords returns the words a search of the library looks through
 // for a good practice: its title, summary, problem, steps, needs, results,
-// lessons and how to transfer it in every language, and its bodies.
-func PracticeWords(p *model.Practice) string {
+// lessons and how to transfer it in every language, and its bodies (those
+// of p.Versions, in their order).
+func PracticeWords(p *model.Practice, bodies [][]byte) string {
 	var c Collector
 	c.addTexts(p.Title, p.Summary, p.Problem)
 	c.addTexts(p.Steps...)
@@ -189,8 +190,8 @@ func PracticeWords(p *model.Practice) string {
 	for _, ps := range []model.Passage{p.Results, p.Lessons, p.Conditions, p.Pitfalls} {
 		c.addTexts(ps.Points...)
 	}
-	for _, v := range p.Versions {
-		c.addBody(v.Body)
+	for _, b := range bodies {
+		c.addBody(b)
 	}
 	return c.words()
 }

@@ -97,12 +97,12 @@ func TestProjectWords(t *testing.T) {
 		Partners:       []string{"Nuorisotoimi"},
 		Region:         "savo",
 		Municipalities: []string{"kylakunta"},
-		Folder: model.Folder{Versions: []model.Version{
-			{Lang: "fi", Body: []byte("## Taustaa\n\nKatso [suunnitelma](https://example.fi/suunnitelma.pdf \"PDF\").")},
-			{Lang: "sv", Body: []byte("Byahuset i **Kyläkunta**.")},
-		}},
 	}
-	words := search.ProjectWords(p, vs)
+	bodies := [][]byte{
+		[]byte("## Taustaa\n\nKatso [suunnitelma](https://example.fi/suunnitelma.pdf \"PDF\")."),
+		[]byte("Byahuset i **Kyläkunta**."),
+	}
+	words := search.ProjectWords(p, vs, bodies)
 	for _, want := range []string{"nuortenilta", "ungdomskvall", "suunnittelevat", "kannatusyhdistys", "nuorisotoimi",
 		"pohjois", "pohja", "savolax", "kylakunta", "taustaa", "suunnitelma", "byahuset"} {
 		if !strings.Contains(" "+words+" ", " "+want+" ") {
@@ -128,11 +128,8 @@ func TestPracticeWords(t *testing.T) {
 		Lessons:    model.Passage{Points: []model.Text{fi("Kahvi auttaa")}, List: true},
 		Conditions: model.Passage{Points: []model.Text{fi("Kylätalo")}},
 		Pitfalls:   model.Passage{Points: []model.Text{fi("Kiire")}},
-		Folder: model.Folder{Versions: []model.Version{
-			{Lang: "fi", Body: []byte("Lue [opas](https://example.fi/opas.pdf) työpajasta.")},
-		}},
 	}
-	words := search.PracticeWords(p)
+	words := search.PracticeWords(p, [][]byte{[]byte("Lue [opas](https://example.fi/opas.pdf) työpajasta.")})
 	for _, want := range []string{"ajatuspaja", "mottekoda", "kylalaiset", "hiljaiset", "kutsu", "fasilitointi",
 		"flappitaulu", "kolmekymmenta", "kahvi", "kylatalo", "kiire", "opas", "tyopajasta"} {
 		if !strings.Contains(" "+words+" ", " "+want+" ") {
