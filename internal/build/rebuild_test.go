@@ -17,6 +17,7 @@ import (
 	"github.com/vitrin-ssg/vitrin/internal/diag"
 	"github.com/vitrin-ssg/vitrin/internal/publish"
 	"github.com/vitrin-ssg/vitrin/internal/sitetest"
+	"github.com/vitrin-ssg/vitrin/internal/synth"
 	defaulttheme "github.com/vitrin-ssg/vitrin/themes/default"
 )
 
@@ -338,5 +339,36 @@ func TestBuildReportsFileSavedDuringBuild(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOneOffBuildEqualsBuilder: a one-off build, which lets the bodies go
+// and gives the search words to the index in chunks as the workers find
+// them, writes what vitrin serve's Builder writes, which keeps both. The
+// catalogue is several of indexWords' chunks, with translations and
+// fallbacks.
+func TestOneOffBuildEqualsBuilder(t *testing.T) {
+	site := synth.Site(synth.Options{Projects: 700, Seed: 3})
+	once, err := fullBuild(t, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := publish.NewMemory()
+	b := build.NewBuilder(build.Options{Source: site, DefaultTheme: defaulttheme.FS(), Now: sitetest.Now(), Sink: mem, NoMinify: true})
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	kept := mem.Files()
+	searches := 0
+	for name, data := range kept {
+		if strings.HasPrefix(name, "assets/search.") {
+			searches++
+		}
+		if !bytes.Equal(once[name], data) {
+			t.Errorf("%s: the one-off build wrote other bytes than the Builder", name)
+		}
+	}
+	if len(once) != len(kept) || searches != 1 {
+		t.Errorf("the one-off build wrote %d files, the Builder %d, with %d search files", len(once), len(kept), searches)
 	}
 }

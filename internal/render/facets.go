@@ -556,33 +556,34 @@ func (r *renderer) makeWords() {
 		}
 	}
 	placesSum := places.Sum()
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range r.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var c search.Collector
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(r.site.Projects) {
-					return
-				}
-				p := r.site.Projects[i]
-				words := func() string {
-					bodies, _ := r.bodies(&p.Folder) // a body that cannot be read is reported
-					return c.ProjectWords(p, r.site.Vocab, bodies)
-				}
-				if r.Once { // nothing to keep them for
-					r.words[i] = words()
-					continue
-				}
-				key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
-				r.words[i] = r.cache.words.get(key, words)
-			}
-		}()
+	words := func(c *search.Collector, i int) string {
+		p := r.site.Projects[i]
+		bodies, _ := r.bodies(&p.Folder) // a body that cannot be read is reported
+		return c.ProjectWords(p, r.site.Vocab, bodies)
 	}
-	wg.Wait()
+	if r.Once {
+		r.indexWords(words)
+	} else {
+		r.words = make([]string, len(r.site.Projects))
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for range r.Workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var c search.Collector
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= len(r.site.Projects) {
+						return
+					}
+					key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
+					r.words[i] = r.cache.words.get(key, func() string { return words(&c, i) })
+				}
+			}()
+		}
+		wg.Wait()
+	}
 	r.searchFile = r.fingerprint("search").Int(indexFormat)
 	for _, d := range r.pageDigests {
 		r.searchFile.Num(d) // the bodies too
@@ -594,13 +595,66 @@ func (r *renderer) makeWords() {
 	}
 }
 
+// indexWords gives the search words of every project to an index
+// builder, in the projects' order, for a build that keeps no words for
+// the next: the workers find the words of a chunk of projects at a time,
+// and one goroutine adds the chunks in order as they are done, so that
+// only the words of the chunks between are held at once, not those of
+// the whole catalogue until the search file is made.
+func (r *renderer) indexWords(words func(c *search.Collector, i int) string) {
+	const chunk = 256
+	n := len(r.site.Projects)
+	r.searchIndex = search.NewIndexBuilder(n)
+	chunkWords := make([][]string, (n+chunk-1)/chunk)
+	done := make([]chan struct{}, len(chunkWords))
+	for k := range done {
+		done[k] = make(chan struct{})
+	}
+	added := make(chan struct{})
+	go func() {
+		defer close(added)
+		for k := range chunkWords {
+			<-done[k]
+			for _, ws := range chunkWords[k] {
+				r.searchIndex.Add(ws)
+			}
+			chunkWords[k] = nil
+		}
+	}()
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range r.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var c search.Collector
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(chunkWords) {
+					return
+				}
+				ws := make([]string, 0, chunk)
+				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
+					ws = append(ws, words(&c, i))
+				}
+				chunkWords[k] = ws
+				close(done[k])
+			}
+		}()
+	}
+	wg.Wait()
+	<-added
+}
+
 // indexTasks write the JSON index of every language and the search file.
 func (r *renderer) indexTasks() []func() error {
 	tasks := []func() error{func() error {
 		return r.writeJSON(r.searchFile.Sum(), r.searchPath, func(bool) ([]byte, error) {
-			ix := search.NewIndex(r.words)
-			if r.Once {
-				r.words = nil // the index has them
+			var ix search.Index
+			if r.searchIndex != nil { // a one-off build: the words are in it
+				ix, r.searchIndex = r.searchIndex.Index(), nil
+			} else {
+				ix = search.NewIndex(r.words)
 			}
 			return ix.AppendJSON(nil), nil
 		})

@@ -26,6 +26,7 @@ import (
 	"github.com/vitrin-ssg/vitrin/internal/markdown"
 	"github.com/vitrin-ssg/vitrin/internal/model"
 	"github.com/vitrin-ssg/vitrin/internal/publish"
+	"github.com/vitrin-ssg/vitrin/internal/search"
 )
 
 // PageSize is the number of projects or practices on a page of a listing.
@@ -142,13 +143,16 @@ type renderer struct {
 	// from: every practice with the funders and places of its projects.
 	// Other facts of a project do not change them.
 	practicesDigest uint64
-	words           []string // per project: its search words
-	libWords        []string // per practice: its search words
-	libSearch       *digest.Hash
-	libSearchPath   string
-	totals          totals
-	facetsDigest    uint64 // what the facets are made from
-	facts           uint64 // the key of every fact (factsKey)
+	words           []string // per project: its search words, unless searchIndex has them
+	// searchIndex has the search words of a one-off build (Once), which
+	// go to it as they are found (indexWords).
+	searchIndex   *search.IndexBuilder
+	libWords      []string // per practice: its search words
+	libSearch     *digest.Hash
+	libSearchPath string
+	totals        totals
+	facetsDigest  uint64 // what the facets are made from
+	facts         uint64 // the key of every fact (factsKey)
 }
 
 // Render writes the whole site to o.Sink. Problems with content (a missing
@@ -326,11 +330,12 @@ func (r *renderer) tasks() []func() error {
 	return tasks
 }
 
-// dataTasks write the files made from the whole catalogue: catalog.json,
-// the sitemap and the search and listing indexes.
+// dataTasks write the files made from the whole catalogue: the search
+// and listing indexes, catalog.json and the sitemap. The search file
+// comes first: the words it is made from are held until it is made.
 func (r *renderer) dataTasks() []func() error {
-	tasks := []func() error{r.writeCatalog, r.writeSitemap}
-	tasks = append(tasks, r.indexTasks()...)
+	tasks := r.indexTasks()
+	tasks = append(tasks, r.writeCatalog, r.writeSitemap)
 	return append(tasks, r.libraryIndexTasks()...)
 }
 

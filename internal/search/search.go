@@ -211,35 +211,70 @@ type Index struct {
 // NewIndex makes the index of the words of each project (as Words returns
 // them).
 func NewIndex(words []string) Index {
-	// One pass numbers the words in the order they are first met and
-	// counts them; the numbers are then changed to those of the
-	// dictionary, most frequent first.
-	first := map[string]int32{}
-	var dict []string
-	var freq []int32
-	// The projects' word numbers, one after another: a national
-	// catalogue's are tens of millions, in a slice made to size, as one
-	// grown by appending would for a while be there twice.
+	b := NewIndexBuilder(len(words))
 	total := 0
 	for _, ws := range words {
 		total += strings.Count(ws, " ") + 1
 	}
-	ids := make([]int32, 0, total)
-	ends := make([]int, len(words))
-	for p, ws := range words {
-		eachField(ws, func(w string) {
-			n, ok := first[w]
-			if !ok {
-				n = int32(len(dict))
-				first[w] = n
-				dict, freq = append(dict, w), append(freq, 0)
-			}
-			freq[n]++
-			ids = append(ids, n)
-		})
-		ends[p] = len(ids)
+	b.ids = make([]int32, 0, total)
+	for _, ws := range words {
+		b.Add(ws)
 	}
-	clear(first)
+	return b.Index()
+}
+
+// An IndexBuilder makes an Index from the words of one project after
+// another, so that a national catalogue's words (hundreds of megabytes)
+// need not all be held until the index is made: it keeps a number per
+// word of each project, and each distinct word once.
+type IndexBuilder struct {
+	projects int // how many projects Add is given
+	// first numbers the words in the order they are first met, and freq
+	// counts them; Index changes the numbers to those of the dictionary,
+	// most frequent first.
+	first map[string]int32
+	dict  []string
+	freq  []int32
+	// ids are the projects' word numbers, one after another, and ends
+	// says where each project's end.
+	ids  []int32
+	ends []int
+}
+
+// NewIndexBuilder returns a builder of the index of that many projects.
+func NewIndexBuilder(projects int) *IndexBuilder {
+	return &IndexBuilder{projects: projects, first: map[string]int32{}, ends: make([]int, 0, projects)}
+}
+
+// sample is how many projects' words Add takes before it sizes ids for
+// all of them: a national catalogue's are tens of millions, and a slice
+// grown by appending would for a while be there twice.
+const sample = 64
+
+// Add adds the words of the next project, as Words returns them. The
+// builder keeps none of words' bytes: the caller's string can go.
+func (b *IndexBuilder) Add(words string) {
+	eachField(words, func(w string) {
+		n, ok := b.first[w]
+		if !ok {
+			w = strings.Clone(w)
+			n = int32(len(b.dict))
+			b.first[w] = n
+			b.dict, b.freq = append(b.dict, w), append(b.freq, 0)
+		}
+		b.freq[n]++
+		b.ids = append(b.ids, n)
+	})
+	b.ends = append(b.ends, len(b.ids))
+	if len(b.ends) == sample && b.projects > sample {
+		b.ids = slices.Grow(b.ids, len(b.ids)/sample*(b.projects-sample)*21/20)
+	}
+}
+
+// Index returns the index of the words added. The builder is done.
+func (b *IndexBuilder) Index() Index {
+	b.first = nil
+	dict, freq, ids := b.dict, b.freq, b.ids
 	order := make([]int32, len(dict))
 	for i := range order {
 		order[i] = int32(i)
@@ -250,12 +285,12 @@ func NewIndex(words []string) Index {
 	for i, n := range order {
 		num[n], sorted[i] = int32(i), dict[n]
 	}
-	var b strings.Builder
-	b.Grow(len(ids) * 3)
+	var out strings.Builder
+	out.Grow(len(ids) * 3)
 	start := 0
-	for p, end := range ends {
+	for p, end := range b.ends {
 		if p > 0 {
-			b.WriteByte(';')
+			out.WriteByte(';')
 		}
 		list := ids[start:end]
 		start = end
@@ -266,13 +301,14 @@ func NewIndex(words []string) Index {
 		prev := int32(0)
 		for i, id := range slices.Compact(list) {
 			if i > 0 {
-				b.WriteByte(',')
+				out.WriteByte(',')
 			}
-			b.WriteString(strconv.FormatInt(int64(id-prev), 36))
+			out.WriteString(strconv.FormatInt(int64(id-prev), 36))
 			prev = id
 		}
 	}
-	return Index{Dict: strings.Join(sorted, " "), Lists: b.String()}
+	*b = IndexBuilder{}
+	return Index{Dict: strings.Join(sorted, " "), Lists: out.String()}
 }
 
 // AppendJSON appends the index as encoding/json writes it. A national
