@@ -400,7 +400,11 @@ func (r *renderer) makeCards() {
 				for i, d := range r.cardDigests {
 					keys[i] = cardKey{lc.lang, d}
 				}
-				lc.cards = r.cache.cards.batch(keys, func(i int) *ProjectView { return r.projectView(r.site.Projects[i], lc) })
+				view := r.projectView
+				if r.slimCards() {
+					view = r.cardView
+				}
+				lc.cards = r.cache.cards.batch(keys, func(i int) *ProjectView { return view(r.site.Projects[i], lc) })
 				mu.Lock()
 				sets[lc.lang] = lc.cards
 				mu.Unlock()

@@ -209,8 +209,8 @@ func pageOf[T any](items []T, n int) []T {
 // pageCount returns how many pages a listing of n items has: at least one.
 func pageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
 
-// writeProject renders a project's page in every language, from its card
-// with the body and the Pagefind values added. pos is the project's place
+// writeProject renders a project's page in every language, from its whole
+// view with the body and the Pagefind values added. pos is the project's place
 // in site.Projects.
 func (r *renderer) writeProject(proj *model.Project, pos int) error {
 	return r.writeFolder(folderPage{
@@ -219,7 +219,7 @@ func (r *renderer) writeProject(proj *model.Project, pos int) error {
 		listTitle: "projects_title", listURL: urls.projectsList,
 		fill: func(p *Page, lc *langCtx, body template.HTML) (title, summary Txt) {
 			pv := new(ProjectView)
-			*pv = *lc.cards[pos]
+			*pv = *r.fullView(lc, pos) // a copy: the card's view is shared
 			pv.Body = body
 			pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta = r.pagefindTags(lc, pos)
 			if r.theme.builtin[p.Kind] == nil { // the Go layout writes them itself

@@ -220,7 +220,7 @@ func (r *renderer) practiceView(pr *model.Practice, lc *langCtx) *PracticeView {
 		if !ok {
 			continue
 		}
-		pv := lc.cards[pos]
+		pv := r.fullView(lc, pos)
 		v.Projects = append(v.Projects, pv)
 		addLAG(r.site.Projects[pos].Funder)
 		places := pv.Municipalities

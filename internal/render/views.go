@@ -451,30 +451,19 @@ type ImageView struct {
 
 func dateParts(d model.Date) (int, int, int) { return d.Year, d.Month, d.Day }
 
-// projectView builds the view of a project for a language's pages.
-func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
-	loc := lc.loc
+// cardView builds the view of a project that its card shows: what
+// cardPattern has, and no more. The default theme's layouts, whose cards
+// are written in Go, are given these for every listing; the project page
+// and the practices' pages make the whole view (projectView).
+func (r *renderer) cardView(p *model.Project, lc *langCtx) *ProjectView {
 	vs := r.site.Vocab
 	v := &ProjectView{
-		FolderView:     r.folderView(&p.Folder, p.Title, lc, func(lang string) string { return r.lang[lang].urls.project(p.ID) }),
-		Title:          lc.txt(p.Title),
-		Summary:        lc.txt(p.Summary),
-		Organisation:   p.Organisation,
-		Partners:       p.Partners,
-		Funder:         lc.linkTerm(facet.Funder, lc.term(vs.Get(model.VocabFunders), p.Funder)),
-		FunderURL:      vs.Get(model.VocabFunders).Term(p.Funder).Attr("url"),
-		Programme:      lc.linkTerm(facet.Programme, lc.term(vs.Get(model.VocabProgrammes), p.Programme)),
-		Fund:           lc.linkTerm(facet.Fund, lc.term(vs.Get(model.VocabFunds), p.Fund)),
-		Measure:        lc.linkTerm(facet.Measure, lc.term(vs.Get(model.VocabMeasures), p.Measure)),
-		Region:         lc.linkTerm(facet.Region, lc.term(vs.Get(model.VocabRegions), p.Region)),
-		Municipalities: lc.linkTerms(facet.Municipality, lc.terms(vs.Get(model.VocabMunicipalities), p.Municipalities)),
-		Themes:         lc.linkTerms(facet.Theme, lc.terms(vs.Get(model.VocabThemes), p.Themes)),
-		TargetGroups:   lc.linkTerms(facet.TargetGroup, lc.terms(vs.Get(model.VocabTargetGroups), p.TargetGroups)),
-		ProjectNumber:  p.ProjectNumber,
-		Indicators:     indicatorViews(lc, p.Indicators),
-		Contacts:       contactViews(lc, p.Contacts),
-		Links:          linkViews(lc, p.Links),
-		Attachments:    r.attachmentViews(lc, mediaDir(p.ID), p.Attachments),
+		FolderView:   r.folderView(&p.Folder, p.Title, lc, func(lang string) string { return r.lang[lang].urls.project(p.ID) }),
+		Title:        lc.txt(p.Title),
+		Summary:      lc.txt(p.Summary),
+		Organisation: p.Organisation,
+		Region:       lc.linkTerm(facet.Region, lc.term(vs.Get(model.VocabRegions), p.Region)),
+		Themes:       lc.linkTerms(facet.Theme, lc.terms(vs.Get(model.VocabThemes), p.Themes)),
 	}
 	st := p.Period.Status(r.site.Now)
 	v.Status = string(st)
@@ -482,8 +471,33 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 	y1, m1, d1 := dateParts(p.Period.Start)
 	y2, m2, d2 := dateParts(p.Period.End)
 	if y1 != 0 {
-		v.Period = loc.Period(y1, m1, d1, y2, m2, d2)
+		v.Period = lc.loc.Period(y1, m1, d1, y2, m2, d2)
 	}
+	if b := p.Budget; b != nil && b.Total > 0 {
+		v.Budget = &BudgetView{Total: lc.loc.Money(int64(b.Total), b.Currency)}
+	}
+	return v
+}
+
+// projectView builds the whole view of a project for a language's pages:
+// its card's view with every other fact.
+func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
+	loc := lc.loc
+	vs := r.site.Vocab
+	v := r.cardView(p, lc)
+	v.Partners = p.Partners
+	v.Funder = lc.linkTerm(facet.Funder, lc.term(vs.Get(model.VocabFunders), p.Funder))
+	v.FunderURL = vs.Get(model.VocabFunders).Term(p.Funder).Attr("url")
+	v.Programme = lc.linkTerm(facet.Programme, lc.term(vs.Get(model.VocabProgrammes), p.Programme))
+	v.Fund = lc.linkTerm(facet.Fund, lc.term(vs.Get(model.VocabFunds), p.Fund))
+	v.Measure = lc.linkTerm(facet.Measure, lc.term(vs.Get(model.VocabMeasures), p.Measure))
+	v.Municipalities = lc.linkTerms(facet.Municipality, lc.terms(vs.Get(model.VocabMunicipalities), p.Municipalities))
+	v.TargetGroups = lc.linkTerms(facet.TargetGroup, lc.terms(vs.Get(model.VocabTargetGroups), p.TargetGroups))
+	v.ProjectNumber = p.ProjectNumber
+	v.Indicators = indicatorViews(lc, p.Indicators)
+	v.Contacts = contactViews(lc, p.Contacts)
+	v.Links = linkViews(lc, p.Links)
+	v.Attachments = r.attachmentViews(lc, mediaDir(p.ID), p.Attachments)
 	v.Start, v.End = p.Period.Start.String(), p.Period.End.String()
 	if p.Leader != nil {
 		v.Leader = "no"
@@ -492,7 +506,8 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 		}
 	}
 	if b := p.Budget; b != nil && b.Total > 0 {
-		bv := &BudgetView{Total: loc.Money(int64(b.Total), b.Currency), Hundred: loc.Percent(1)}
+		bv := v.Budget
+		bv.Hundred = loc.Percent(1)
 		shares := roundShares(b.Funding)
 		for i, f := range b.Funding {
 			bv.Rows = append(bv.Rows, FundingRow{
@@ -506,7 +521,6 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 			bv.Support = loc.Money(int64(amount), b.Currency)
 			bv.SupportRate = loc.Percent(share)
 		}
-		v.Budget = bv
 		for _, f := range b.Funding {
 			if f.Kind == model.FundEU {
 				v.EU = true
@@ -529,6 +543,21 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 		}
 	}
 	return v
+}
+
+// slimCards reports whether the cards are card views (cardView) rather
+// than whole ones: with the default theme's layouts, whose templates show
+// of a listed project only what its card does. A theme of the site's own
+// may show any fact in a listing, and gets whole views.
+func (r *renderer) slimCards() bool { return r.theme.builtin != nil }
+
+// fullView returns the whole view of the project at pos in site.Projects,
+// for pages that show more of a listed project than its card.
+func (r *renderer) fullView(lc *langCtx, pos int) *ProjectView {
+	if r.slimCards() {
+		return r.projectView(r.site.Projects[pos], lc)
+	}
+	return lc.cards[pos]
 }
 
 // indicatorViews writes out results with numbers.
