@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"math"
 	"strconv"
 
@@ -163,7 +164,7 @@ func formatFloat(f float64, decimals int) string {
 // writeCatalog writes catalog.json, the open data of every project and
 // practice with language-neutral values.
 func (r *renderer) writeCatalog() error {
-	return r.writeJSON(r.allFolders(r.fingerprint("catalog")).Sum(), "catalog.json", r.catalogJSON)
+	return r.writeJSONStream(r.allFolders(r.fingerprint("catalog")).Sum(), "catalog.json", r.catalogJSON, r.writeCatalogTo)
 }
 
 // allFolders hashes what every project's and practice's pages are made
@@ -188,12 +189,31 @@ type catalogHead struct {
 	Vocabularies map[string][]catalogTerm `json:"vocabularies"`
 }
 
-// catalogJSON returns catalog.json, compact or indented for reading. The
-// projects are encoded one at a time into a buffer sized after the first
-// of them: a national catalogue's file is hundreds of megabytes, and
-// neither a copy of the catalogue in structs nor a buffer that grows by
-// doubling should sit beside it.
+// catalogJSON returns catalog.json, compact or indented for reading.
 func (r *renderer) catalogJSON(compact bool) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.writeCatalogTo(&buf); err != nil {
+		return nil, err
+	}
+	if compact {
+		return buf.Bytes(), nil
+	}
+	buf.WriteByte('\n')
+	// Indented into a buffer grown once: the Encoder's own indenting
+	// grows its buffer byte by byte.
+	var out bytes.Buffer
+	out.Grow(buf.Len() * 3 / 2)
+	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// writeCatalogTo writes catalog.json, compact, to w. The projects are
+// encoded one at a time: a national catalogue's file is hundreds of
+// megabytes, and neither a copy of the catalogue in structs nor the
+// whole file should sit in memory.
+func (r *renderer) writeCatalogTo(w io.Writer) error {
 	cfg := r.site.Config
 	head := catalogHead{
 		Format:       CatalogFormat,
@@ -213,6 +233,7 @@ func (r *renderer) catalogJSON(compact bool) ([]byte, error) {
 		}
 		head.Vocabularies[name] = terms
 	}
+	// buf holds one value at a time, and what goes around it.
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -224,21 +245,25 @@ func (r *renderer) catalogJSON(compact bool) ([]byte, error) {
 		buf.Truncate(buf.Len() - 1)
 		return nil
 	}
+	flush := func() error {
+		_, err := w.Write(buf.Bytes())
+		buf.Reset()
+		return err
+	}
 	if err := encode(head); err != nil {
-		return nil, err
+		return err
 	}
 	buf.Truncate(buf.Len() - 1) // the head's closing brace
 	buf.WriteString(`,"projects":[`)
-	const sample = 64
 	for i, p := range r.site.Projects {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		if i == sample {
-			buf.Grow(buf.Len() / sample * (len(r.site.Projects) - sample) * 21 / 20)
-		}
 		if err := encode(r.catalogProject(p)); err != nil {
-			return nil, err
+			return err
+		}
+		if err := flush(); err != nil {
+			return err
 		}
 	}
 	buf.WriteString(`],"practices":[`)
@@ -247,22 +272,14 @@ func (r *renderer) catalogJSON(compact bool) ([]byte, error) {
 			buf.WriteByte(',')
 		}
 		if err := encode(r.catalogPractice(pr)); err != nil {
-			return nil, err
+			return err
+		}
+		if err := flush(); err != nil {
+			return err
 		}
 	}
 	buf.WriteString("]}")
-	if compact {
-		return buf.Bytes(), nil
-	}
-	buf.WriteByte('\n')
-	// Indented into a buffer grown once: the Encoder's own indenting
-	// grows its buffer byte by byte.
-	var out bytes.Buffer
-	out.Grow(buf.Len() * 3 / 2)
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return flush()
 }
 
 // catalogProject gives a project with language-neutral values.

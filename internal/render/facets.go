@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -653,7 +654,7 @@ func (r *renderer) indexWords(words func(c *search.Collector, i int) string) {
 // indexTasks write the JSON index of every language and the search file.
 func (r *renderer) indexTasks() []func() error {
 	tasks := []func() error{func() error {
-		return r.writeJSON(r.searchFile.Sum(), r.searchPath, func(bool) ([]byte, error) {
+		whole := func(bool) ([]byte, error) {
 			var ix search.Index
 			if r.searchIndex != nil { // a one-off build: the words are in it
 				ix, r.searchIndex = r.searchIndex.Index(), nil
@@ -661,7 +662,19 @@ func (r *renderer) indexTasks() []func() error {
 				ix = search.NewIndex(r.words)
 			}
 			return ix.AppendJSON(nil), nil
-		})
+		}
+		stream := func(w io.Writer) error {
+			ib := r.searchIndex
+			if ib == nil {
+				ib = search.NewIndexBuilder(len(r.words))
+				for _, ws := range r.words {
+					ib.Add(ws)
+				}
+			}
+			r.searchIndex = nil
+			return ib.WriteJSON(w)
+		}
+		return r.writeJSONStream(r.searchFile.Sum(), r.searchPath, whole, stream)
 	}}
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]

@@ -10,6 +10,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -584,6 +585,16 @@ func (r *renderer) writeJSON(fp uint64, name string, make func(compact bool) ([]
 		}
 		return r.parts.WriteMinified(name, data, nil)
 	})
+}
+
+// writeJSONStream writes a JSON file as writeJSON does, but when the sink
+// minifies, stream writes the compact JSON straight to it: the largest
+// data files are never held whole.
+func (r *renderer) writeJSONStream(fp uint64, name string, make func(compact bool) ([]byte, error), stream func(w io.Writer) error) error {
+	if r.parts == nil {
+		return r.writeJSON(fp, name, make)
+	}
+	return r.writeFile(fp, name, func() error { return publish.Stream(r.parts, name, stream) })
 }
 
 // writeFile counts a file made from inputs with the fingerprint fp and,

@@ -11,9 +11,11 @@
 package search
 
 import (
+	"bufio"
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -273,8 +275,44 @@ func (b *IndexBuilder) Add(words string) {
 
 // Index returns the index of the words added. The builder is done.
 func (b *IndexBuilder) Index() Index {
+	dict := b.renumber()
+	var lists strings.Builder
+	lists.Grow(len(b.ids) * 3)
+	b.writeLists(&lists)
+	*b = IndexBuilder{}
+	return Index{Dict: strings.Join(dict, " "), Lists: lists.String()}
+}
+
+// WriteJSON writes the index of the words added to w, as encoding/json
+// writes the Index: for a national catalogue a hundred megabytes, which
+// need not be held. The builder is done.
+func (b *IndexBuilder) WriteJSON(w io.Writer) error {
+	bw, ok := w.(*bufio.Writer)
+	if !ok {
+		bw = bufio.NewWriter(w)
+	}
+	dict := strings.Join(b.renumber(), " ")
+	if needsEscape(dict) {
+		q, _ := json.Marshal(dict) // a string: it cannot fail
+		bw.WriteString(`{"d":`)
+		bw.Write(q)
+		bw.WriteString(`,"p":"`)
+	} else {
+		bw.WriteString(`{"d":"`)
+		bw.WriteString(dict)
+		bw.WriteString(`","p":"`)
+	}
+	b.writeLists(bw) // numbers, "," and ";": nothing to escape
+	*b = IndexBuilder{}
+	bw.WriteString(`"}`)
+	return bw.Flush()
+}
+
+// renumber changes the word numbers to those of the dictionary, most
+// frequent first, and returns the dictionary.
+func (b *IndexBuilder) renumber() []string {
 	b.first = nil
-	dict, freq, ids := b.dict, b.freq, b.ids
+	dict, freq := b.dict, b.freq
 	order := make([]int32, len(dict))
 	for i := range order {
 		order[i] = int32(i)
@@ -285,30 +323,37 @@ func (b *IndexBuilder) Index() Index {
 	for i, n := range order {
 		num[n], sorted[i] = int32(i), dict[n]
 	}
-	var out strings.Builder
-	out.Grow(len(ids) * 3)
+	for i, n := range b.ids {
+		b.ids[i] = num[n]
+	}
+	return sorted
+}
+
+// writeLists writes each project's word numbers, ascending, as Index.Lists
+// holds them.
+func (b *IndexBuilder) writeLists(w interface {
+	io.Writer
+	io.ByteWriter
+}) {
 	start := 0
+	var num []byte
 	for p, end := range b.ends {
 		if p > 0 {
-			out.WriteByte(';')
+			w.WriteByte(';')
 		}
-		list := ids[start:end]
+		list := b.ids[start:end]
 		start = end
-		for i, n := range list {
-			list[i] = num[n]
-		}
 		slices.Sort(list)
 		prev := int32(0)
 		for i, id := range slices.Compact(list) {
 			if i > 0 {
-				out.WriteByte(',')
+				w.WriteByte(',')
 			}
-			out.WriteString(strconv.FormatInt(int64(id-prev), 36))
+			num = strconv.AppendInt(num[:0], int64(id-prev), 36)
+			w.Write(num)
 			prev = id
 		}
 	}
-	*b = IndexBuilder{}
-	return Index{Dict: strings.Join(sorted, " "), Lists: out.String()}
 }
 
 // AppendJSON appends the index as encoding/json writes it. A national

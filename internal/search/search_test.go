@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -238,5 +239,36 @@ func TestIndexAppendJSON(t *testing.T) {
 		if got := ix.AppendJSON([]byte("x")); string(got) != "x"+string(want) {
 			t.Errorf("AppendJSON(%q) = %s; want x%s", ix.Dict, got, want)
 		}
+	}
+}
+
+// TestIndexBuilderWriteJSON: the search file written as it is made is the
+// one encoding/json writes of the Index, with words that JSON escapes too.
+func TestIndexBuilderWriteJSON(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		words []string
+	}{
+		{"projects", []string{search.Words("Kylätalon nuortenilta", "Nuoret suunnittelevat"), "", search.Words("Küla noorte suvi nuoret")}},
+		{"none", nil},
+		{"escaped", []string{`a"b c\d`, "x<y>&z c", "line\u2028sep"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := json.Marshal(search.NewIndex(tt.words))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := search.NewIndexBuilder(len(tt.words))
+			for _, ws := range tt.words {
+				b.Add(ws)
+			}
+			var got bytes.Buffer
+			if err := b.WriteJSON(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != string(want) {
+				t.Errorf("WriteJSON wrote %s; want %s", got.String(), want)
+			}
+		})
 	}
 }
