@@ -679,13 +679,22 @@ func (r *renderer) indexTasks() []func() error {
 	for _, lang := range r.site.Config.Languages {
 		lc := r.lang[lang]
 		tasks = append(tasks, func() error {
-			return r.writeJSON(lc.index.Sum(), lc.indexPath, func(bool) ([]byte, error) { return json.Marshal(r.listIndex(lc)) })
+			return r.writeJSONStream(lc.index.Sum(), lc.indexPath,
+				func(bool) ([]byte, error) { return json.Marshal(r.listIndex(lc)) },
+				func(w io.Writer) error { return r.writeListIndex(w, lc) })
 		})
 	}
 	return tasks
 }
 
 func (r *renderer) listIndex(lc *langCtx) listIndex {
+	ix := r.listIndexBase(lc)
+	ix.Facets = indexFacets(lc.facets, len(r.site.Projects))
+	return ix
+}
+
+// listIndexBase is listIndex without the facets.
+func (r *renderer) listIndexBase(lc *langCtx) listIndex {
 	n := len(r.site.Projects)
 	ix := listIndex{
 		ID: make([]string, n), Title: make([]string, n), Summary: make([]string, n), Lang: make([]string, n),
@@ -702,28 +711,81 @@ func (r *renderer) listIndex(lc *langCtx) listIndex {
 			ix.Budget[i] = c.Budget.Total
 		}
 	}
-	ix.Facets = indexFacets(lc.facets, n)
 	return ix
+}
+
+// writeListIndex writes the JSON index of a language to w as json.Marshal
+// writes listIndex, but one field and one facet at a time: for a national
+// catalogue each is megabytes, and the whole tens of them.
+func (r *renderer) writeListIndex(w io.Writer, lc *langCtx) error {
+	ix := r.listIndexBase(lc)
+	var buf []byte
+	put := func(head string, v any) error {
+		buf = append(buf[:0], head...)
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append(buf, b...))
+		return err
+	}
+	for _, f := range []struct {
+		head string
+		v    any
+	}{{`{"id":`, ix.ID}, {`,"t":`, ix.Title}, {`,"s":`, ix.Summary}, {`,"l":`, ix.Lang}, {`,"o":`, ix.Org}, {`,"p":`, ix.Period}, {`,"b":`, ix.Budget}, {`,"n":`, ix.Notes}} {
+		if err := put(f.head, f.v); err != nil {
+			return err
+		}
+	}
+	if len(lc.facets) == 0 {
+		if err := put(`,"f":`, []indexFacet(nil)); err != nil {
+			return err
+		}
+	}
+	for i, lf := range lc.facets {
+		head := ","
+		if i == 0 {
+			head = `,"f":[`
+		}
+		if err := put(head, indexFacetOf(lf, len(r.site.Projects))); err != nil {
+			return err
+		}
+	}
+	if len(lc.facets) > 0 {
+		if _, err := io.WriteString(w, "]"); err != nil {
+			return err
+		}
+	}
+	if err := put(`,"r":`, ix.Sorts); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "}")
+	return err
 }
 
 // indexFacets returns facets of n items as the JSON indexes hold them.
 func indexFacets(facets []*langFacet, n int) []indexFacet {
 	var out []indexFacet
 	for _, lf := range facets {
-		f := indexFacet{Key: lf.f.Key, Of: make([]any, n)}
-		for vi, v := range lf.f.Values {
-			f.Values = append(f.Values, [2]string{v.Key, lf.labels[vi]})
-		}
-		for i := range n {
-			if of := lf.f.Of(i); len(of) == 1 {
-				f.Of[i] = of[0]
-			} else {
-				f.Of[i] = append([]int{}, of...)
-			}
-		}
-		out = append(out, f)
+		out = append(out, indexFacetOf(lf, n))
 	}
 	return out
+}
+
+// indexFacetOf returns a facet of n items as the JSON indexes hold it.
+func indexFacetOf(lf *langFacet, n int) indexFacet {
+	f := indexFacet{Key: lf.f.Key, Of: make([]any, n)}
+	for vi, v := range lf.f.Values {
+		f.Values = append(f.Values, [2]string{v.Key, lf.labels[vi]})
+	}
+	for i := range n {
+		if of := lf.f.Of(i); len(of) == 1 {
+			f.Of[i] = of[0]
+		} else {
+			f.Of[i] = append([]int{}, of...)
+		}
+	}
+	return f
 }
 
 // cardPattern is a card with every part present, from which the listing
