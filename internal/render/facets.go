@@ -570,24 +570,10 @@ func (r *renderer) makeWords() {
 		r.indexWords(words)
 	} else {
 		r.words = make([]string, len(r.site.Projects))
-		var wg sync.WaitGroup
-		var next atomic.Int64
-		for range r.Workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var c search.Collector
-				for {
-					i := int(next.Add(1)) - 1
-					if i >= len(r.site.Projects) {
-						return
-					}
-					key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
-					r.words[i] = r.cache.words.get(key, func() string { return words(&c, i) })
-				}
-			}()
-		}
-		wg.Wait()
+		collecting(r.Workers, len(r.site.Projects), func(c *search.Collector, i int) {
+			key := digest.New("words").Num(r.pageDigests[i]).Num(placesSum).Sum()
+			r.words[i] = r.cache.words.get(key, func() string { return words(c, i) })
+		})
 	}
 	r.searchFile = r.fingerprint("search").Int(indexFormat)
 	for _, d := range r.pageDigests {
@@ -598,6 +584,24 @@ func (r *renderer) makeWords() {
 		lc.index = r.allProjects(r.fingerprint("index").Int(indexFormat).Str(lc.lang))
 		lc.indexPath = "assets/projects." + lc.lang + "." + lc.index.Hex(8) + ".json"
 	}
+}
+
+// collecting calls f for 0 … n-1 on that many workers, each with a
+// search.Collector of its own, and returns when all are done.
+func collecting(workers, n int, f func(c *search.Collector, i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var c search.Collector
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(&c, i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // indexWords gives the search words of every project to an index
@@ -626,28 +630,14 @@ func (r *renderer) indexWords(words func(c *search.Collector, i int) string) {
 			chunkWords[k] = nil
 		}
 	}()
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range r.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var c search.Collector
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(chunkWords) {
-					return
-				}
-				ws := make([]string, 0, chunk)
-				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
-					ws = append(ws, words(&c, i))
-				}
-				chunkWords[k] = ws
-				close(done[k])
-			}
-		}()
-	}
-	wg.Wait()
+	collecting(r.Workers, len(chunkWords), func(c *search.Collector, k int) {
+		ws := make([]string, 0, chunk)
+		for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
+			ws = append(ws, words(c, i))
+		}
+		chunkWords[k] = ws
+		close(done[k])
+	})
 	<-added
 }
 
