@@ -787,6 +787,8 @@ func (r *renderer) cardPattern(lc *langCtx) *ProjectView {
 		FolderView: FolderView{URL: lc.urls.projectsList(), Fallback: true, TextLang: lc.lang, OriginalLanguage: "-"},
 		Title:      txt, Summary: txt, Status: "planned", StatusLabel: "-", Period: "-", Organisation: "-",
 		Budget: &BudgetView{Total: "-"}, Region: &TermView{Label: "-"}, Themes: []TermView{{Label: "-"}},
+		// A theme's own card may ask for any fact: it finds none.
+		ProjectDetails: &ProjectDetails{},
 	}
 }
 

@@ -219,7 +219,10 @@ func (r *renderer) writeProject(proj *model.Project, pos int) error {
 		listTitle: "projects_title", listURL: urls.projectsList,
 		fill: func(p *Page, lc *langCtx, body template.HTML) (title, summary Txt) {
 			pv := new(ProjectView)
-			*pv = *r.fullView(lc, pos) // a copy: the card's view is shared
+			// A copy: the card's view and its details may be shared.
+			*pv = *r.fullView(lc, pos)
+			details := *pv.ProjectDetails
+			pv.ProjectDetails = &details
 			pv.Body = body
 			pv.PagefindFilters, pv.PagefindSorts, pv.PagefindMeta = r.pagefindTags(lc, pos)
 			if r.theme.builtin[p.Kind] == nil { // the Go layout writes them itself

@@ -336,47 +336,72 @@ type FolderView struct {
 // folderView builds the FolderView of a folder for a language's pages;
 // pathIn gives its page in each language.
 func (r *renderer) folderView(f *model.Folder, title model.Text, lc *langCtx, pathIn func(lang string) string) FolderView {
-	v := FolderView{ID: f.ID, URL: pathIn(lc.lang), Fallback: !f.HasLang(lc.lang), OriginalLanguage: lc.languageName(f.Original)}
+	v := r.cardFolderView(f, title, lc, pathIn(lc.lang))
+	v.Languages = r.switchLinks(f, lc, pathIn)
+	return v
+}
+
+// cardFolderView is folderView without the links to the other languages,
+// which a card does not show; url is the page in lc's language.
+func (r *renderer) cardFolderView(f *model.Folder, title model.Text, lc *langCtx, url string) FolderView {
+	v := FolderView{ID: f.ID, URL: url, Fallback: !f.HasLang(lc.lang), OriginalLanguage: lc.languageName(f.Original)}
 	v.TextLang = lc.txt(title).Lang
+	return v
+}
+
+// switchLinks are the links to a folder's page in each of the site's
+// languages, for the language switch.
+func (r *renderer) switchLinks(f *model.Folder, lc *langCtx, pathIn func(lang string) string) []SwitchLink {
+	links := make([]SwitchLink, 0, len(r.site.Config.Languages))
 	for _, other := range r.site.Config.Languages {
-		v.Languages = append(v.Languages, SwitchLink{
+		links = append(links, SwitchLink{
 			Lang: other, Name: r.autonym(other), URL: pathIn(other),
 			Current: other == lc.lang, Translated: f.HasLang(other),
 		})
 	}
-	return v
+	return links
 }
 
-// ProjectView is a project as one language's pages show it.
+// ProjectView is a project as one language's pages show it: what its card
+// shows, and the rest of its facts (ProjectDetails), which templates reach
+// as the view's own fields. A card of the default theme's layouts has no
+// details: a national catalogue holds some 300 000 cards while its
+// listings are written, and the details would double their size.
 type ProjectView struct {
 	FolderView
 
-	Title, Summary Txt
-	Body           template.HTML // only on the project page
-
+	Title, Summary      Txt
 	Status, StatusLabel string
 	Period              string
-	Start, End          string // ISO, for <time datetime>
 	Organisation        string
-	Partners            []string
-	Funder              *TermView
-	FunderURL           string
-	Programme           *TermView
-	Fund                *TermView
-	Measure             *TermView
 	Region              *TermView
-	Municipalities      []TermView
 	Themes              []TermView
-	TargetGroups        []TermView
-	ProjectNumber       string
-	Leader              string // "yes", "no" or ""
 	Budget              *BudgetView
-	EU                  bool // co-funded by an EU fund
-	Indicators          []IndicatorView
-	Contacts            []ContactView
-	Links               []LinkView
-	Attachments         []LinkView
-	Image               *ImageView
+
+	*ProjectDetails
+}
+
+// ProjectDetails are the facts of a project that its page shows and its
+// card does not.
+type ProjectDetails struct {
+	Body           template.HTML // only on the project page
+	Start, End     string        // ISO, for <time datetime>
+	Partners       []string
+	Funder         *TermView
+	FunderURL      string
+	Programme      *TermView
+	Fund           *TermView
+	Measure        *TermView
+	Municipalities []TermView
+	TargetGroups   []TermView
+	ProjectNumber  string
+	Leader         string // "yes", "no" or ""
+	EU             bool   // co-funded by an EU fund
+	Indicators     []IndicatorView
+	Contacts       []ContactView
+	Links          []LinkView
+	Attachments    []LinkView
+	Image          *ImageView
 	// Practices are the good practices that came from the project.
 	Practices []PracticeLink
 
@@ -458,7 +483,7 @@ func dateParts(d model.Date) (int, int, int) { return d.Year, d.Month, d.Day }
 func (r *renderer) cardView(p *model.Project, lc *langCtx) *ProjectView {
 	vs := r.site.Vocab
 	v := &ProjectView{
-		FolderView:   r.folderView(&p.Folder, p.Title, lc, func(lang string) string { return r.lang[lang].urls.project(p.ID) }),
+		FolderView:   r.cardFolderView(&p.Folder, p.Title, lc, lc.urls.project(p.ID)),
 		Title:        lc.txt(p.Title),
 		Summary:      lc.txt(p.Summary),
 		Organisation: p.Organisation,
@@ -485,6 +510,8 @@ func (r *renderer) projectView(p *model.Project, lc *langCtx) *ProjectView {
 	loc := lc.loc
 	vs := r.site.Vocab
 	v := r.cardView(p, lc)
+	v.Languages = r.switchLinks(&p.Folder, lc, func(lang string) string { return r.lang[lang].urls.project(p.ID) })
+	v.ProjectDetails = &ProjectDetails{}
 	v.Partners = p.Partners
 	v.Funder = lc.linkTerm(facet.Funder, lc.term(vs.Get(model.VocabFunders), p.Funder))
 	v.FunderURL = vs.Get(model.VocabFunders).Term(p.Funder).Attr("url")
