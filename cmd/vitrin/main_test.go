@@ -94,3 +94,25 @@ func TestMemTotal(t *testing.T) {
 		})
 	}
 }
+
+func TestMemoryLimit(t *testing.T) {
+	const gib = int64(1) << 30
+	tests := []struct {
+		name  string
+		total int64
+		want  int64
+	}{
+		{"a machine of the benchmarks", 24 * gib, memoryBudget},
+		{"a machine of 4 GB: the budget", 4 * gib, memoryBudget},
+		{"a machine of 3 GB: three quarters", 3 * gib, 3 * gib / 4 * 3},
+		{"a small virtual machine", 2 * gib, 3 * gib / 2},
+		{"unknown", 0, memoryBudget},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := memoryLimit(tc.total); got != tc.want {
+				t.Errorf("memoryLimit(%d) = %d, want %d", tc.total, got, tc.want)
+			}
+		})
+	}
+}
