@@ -90,12 +90,25 @@ type docState struct {
 func (r *Renderer) Render(doc Doc, diags *diag.List) []byte {
 	ctx := parser.NewContext(parser.WithIDs(newIDs(r.reserved)))
 	ctx.Set(r.key, &docState{doc: doc, diags: diags})
+	// The HTML of a body is a little longer than its Markdown: room for
+	// it at once rather than by doubling.
 	var buf bytes.Buffer
-	if err := r.md.Convert(doc.Body, &buf, parser.WithContext(ctx)); err != nil {
+	buf.Grow(len(doc.Body) + len(doc.Body)/4 + 256)
+	if err := r.md.Convert(doc.Body, bufWriter{&buf}, parser.WithContext(ctx)); err != nil {
 		diags.Addf(diag.Pos{File: doc.Path, Line: doc.Line}, "", "", "cannot render the Markdown: %v", err)
 	}
 	return buf.Bytes()
 }
+
+// bufWriter lets goldmark write into the buffer itself: it wraps any other
+// writer in a bufio.Writer of 4 kB, one per body, some 1.2 GB of garbage
+// for a catalogue of 100 000 projects.
+type bufWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = bufWriter{}
+
+func (bufWriter) Flush() error    { return nil }
+func (w bufWriter) Buffered() int { return w.Len() }
 
 type transformer struct {
 	key parser.ContextKey
