@@ -186,12 +186,22 @@ func mergeItems[E translatable[E]](orig, tr []E) []E {
 	return out
 }
 
-// merged adds a translation's texts to the original's.
+// merged adds a translation's texts to the original's, in a Text of
+// the size it needs: a national catalogue holds a million of them.
 func merged(orig, tr Text) Text {
-	for _, ls := range tr {
-		orig = orig.With(ls.Lang, ls.S)
+	if len(tr) == 0 {
+		return orig
 	}
-	return orig
+	out := make(Text, len(orig), len(orig)+len(tr))
+	copy(out, orig)
+	for _, ls := range tr {
+		if i := slices.IndexFunc(out, func(o LangString) bool { return o.Lang == ls.Lang }); i >= 0 {
+			out[i].S = ls.S
+		} else {
+			out = append(out, ls)
+		}
+	}
+	return out
 }
 
 func (t Text) withTextOf(tr Text) Text { return merged(t, tr) }
