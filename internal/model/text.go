@@ -33,15 +33,3 @@ func (t Text) Get(lang string) string {
 	}
 	return ""
 }
-
-// With returns t with the text in lang set to s.
-func (t Text) With(lang, s string) Text {
-	for i := range t {
-		if t[i].Lang == lang {
-			out := append(Text(nil), t...)
-			out[i].S = s
-			return out
-		}
-	}
-	return append(t, LangString{Lang: lang, S: s})
-}
