@@ -61,7 +61,9 @@ func main() {
 		if b, err := os.ReadFile("/proc/meminfo"); err == nil {
 			total = memTotal(b)
 		}
-		debug.SetMemoryLimit(memoryLimit(total))
+		if limit, ok := memoryLimit(total, len(os.Args) > 1 && os.Args[1] == "build"); ok {
+			debug.SetMemoryLimit(limit)
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
@@ -75,14 +77,23 @@ func main() {
 // GOGC alone (BENCHMARKS.md). Smaller catalogues never reach it.
 const memoryBudget = 2560 << 20
 
-// memoryLimit is the soft memory limit of a build on a machine with total
-// bytes of memory (0 when unknown): the budget, or three quarters of the
-// machine's memory when that is less.
-func memoryLimit(total int64) int64 {
-	if total > 0 {
-		return min(memoryBudget, total/4*3)
+// memoryLimit is the soft memory limit of a command on a machine with
+// total bytes of memory (0 when unknown). A one-off build gets the budget,
+// or three quarters of the machine's memory when that is less. vitrin
+// serve keeps the whole site and what it rendered between rebuilds, more
+// than the budget for a national catalogue, where a limit below what is
+// live would keep the collector running: it gets three quarters of the
+// machine, and no limit when that is unknown.
+func memoryLimit(total int64, build bool) (int64, bool) {
+	switch {
+	case total > 0 && build:
+		return min(memoryBudget, total/4*3), true
+	case build:
+		return memoryBudget, true
+	case total > 0:
+		return total / 4 * 3, true
 	}
-	return memoryBudget
+	return 0, false
 }
 
 // memTotal returns the machine's memory in bytes from the text of Linux's

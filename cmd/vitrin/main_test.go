@@ -100,18 +100,25 @@ func TestMemoryLimit(t *testing.T) {
 	tests := []struct {
 		name  string
 		total int64
-		want  int64
+		build bool
+		want  int64 // 0: no limit
 	}{
-		{"a machine of the benchmarks", 24 * gib, memoryBudget},
-		{"a machine of 4 GB: the budget", 4 * gib, memoryBudget},
-		{"a machine of 3 GB: three quarters", 3 * gib, 3 * gib / 4 * 3},
-		{"a small virtual machine", 2 * gib, 3 * gib / 2},
-		{"unknown", 0, memoryBudget},
+		{"build on the benchmarks' machine", 24 * gib, true, memoryBudget},
+		{"build on 4 GB: the budget", 4 * gib, true, memoryBudget},
+		{"build on 3 GB: three quarters", 3 * gib, true, 3 * gib / 4 * 3},
+		{"build on a small virtual machine", 2 * gib, true, 3 * gib / 2},
+		{"build on an unknown machine", 0, true, memoryBudget},
+		{"serve on the benchmarks' machine: three quarters", 24 * gib, false, 18 * gib},
+		{"serve on an unknown machine", 0, false, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := memoryLimit(tc.total); got != tc.want {
-				t.Errorf("memoryLimit(%d) = %d, want %d", tc.total, got, tc.want)
+			got, ok := memoryLimit(tc.total, tc.build)
+			if !ok {
+				got = 0
+			}
+			if got != tc.want {
+				t.Errorf("memoryLimit(%d, %v) = %d, %v; want %d", tc.total, tc.build, got, ok, tc.want)
 			}
 		})
 	}
